@@ -1,0 +1,32 @@
+package io.accountoauth.account;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** The body of GET /account/balance: the balance as the original sandbox wrote it, e.g. "10,187.91". */
+@JsonbPropertyOrder({"account_owner", "account_balance"})
+public record AccountBalance(
+        @JsonbProperty("account_owner") String accountOwner,
+        @JsonbProperty("account_balance") String accountBalance) {
+
+    static AccountBalance of(Account account) {
+        return new AccountBalance(account.owner().username(), format(account.balance()));
+    }
+
+    /** Two decimals, comma-grouped thousands, whatever the server's locale. */
+    static String format(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(amount);
+    }
+
+    /** Reads an amount written as {@link #format} writes it. */
+    public static BigDecimal parse(String formatted) {
+        return new BigDecimal(formatted.replace(",", ""));
+    }
+}

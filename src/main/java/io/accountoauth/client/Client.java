@@ -1,0 +1,71 @@
+package io.accountoauth.client;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A client app registered with the bank. */
+@Entity
+@Table(name = "oauth_client")
+public class Client {
+
+    @Id
+    @Column(name = "client_id", length = 64)
+    private String clientId;
+
+    @Column(nullable = false)
+    private String name;
+
+    /** SHA-256 of the secret, base64url; the secret itself is never stored. */
+    @Column(name = "secret_digest", length = 64)
+    private String secretDigest;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "oauth_client_redirect_uri", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "redirect_uri", length = 2048, nullable = false)
+    private List<String> redirectUris = new ArrayList<>();
+
+    /** The sandbox's own app may redirect to any path on a loopback host, so developers can use it locally. */
+    @Column(name = "loopback_any_path", nullable = false)
+    private boolean loopbackAnyPath;
+
+    protected Client() {
+        // for JPA
+    }
+
+    public Client(String clientId, String name, String secretDigest, List<String> redirectUris,
+            boolean loopbackAnyPath) {
+        this.clientId = clientId;
+        this.name = name;
+        this.secretDigest = secretDigest;
+        this.redirectUris = new ArrayList<>(redirectUris);
+        this.loopbackAnyPath = loopbackAnyPath;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    String secretDigest() {
+        return secretDigest;
+    }
+
+    public List<String> redirectUris() {
+        return List.copyOf(redirectUris);
+    }
+
+    public boolean loopbackAnyPath() {
+        return loopbackAnyPath;
+    }
+}

@@ -1,0 +1,28 @@
+package io.accountoauth.client;
+
+import io.accountoauth.token.TokenDigest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Client secrets are high-entropy random strings, so a SHA-256 digest is a sufficient one-way store;
+ * comparison is constant-time so that response times say nothing about how much of a guess was right.
+ */
+public final class ClientSecrets {
+
+    private ClientSecrets() {
+    }
+
+    public static String digest(String secret) {
+        return TokenDigest.of(secret);
+    }
+
+    public static boolean matches(String presented, String storedDigest) {
+        if (presented == null || storedDigest == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                digest(presented).getBytes(StandardCharsets.US_ASCII),
+                storedDigest.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,119 @@
+package io.accountoauth.oauth;
+
+import io.accountoauth.token.AccessToken;
+import io.accountoauth.token.TokenRegistry;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * Guards every API method marked {@link RequiresScope}: the request must carry one valid bearer token whose
+ * scope covers the method. Refusals carry the RFC 6750 §3 {@code WWW-Authenticate} challenge.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+    static final String REALM = "account";
+
+    @Inject
+    TokenRegistry registry;
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        RequiresScope required = resourceInfo.getResourceMethod() == null ? null
+                : resourceInfo.getResourceMethod().getAnnotation(RequiresScope.class);
+        if (required == null) {
+            return;
+        }
+        BearerCredentials.Outcome credentials =
+                BearerCredentials.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        if (credentials instanceof BearerCredentials.Absent) {
+            request.abortWith(challenge(Status.UNAUTHORIZED, null,
+                    "This API needs an access token: send Authorization: Bearer <token>.", null));
+            return;
+        }
+        if (credentials instanceof BearerCredentials.Ambiguous) {
+            request.abortWith(challenge(Status.BAD_REQUEST, "invalid_request",
+                    "Send one Authorization header.", null));
+            return;
+        }
+        if (credentials instanceof BearerCredentials.Malformed) {
+            request.abortWith(challenge(Status.UNAUTHORIZED, "invalid_token",
+                    "The access token is malformed.", null));
+            return;
+        }
+        String value = ((BearerCredentials.Token) credentials).value();
+        Optional<AccessToken> token = registry.findAccessToken(value);
+        if (token.isEmpty()) {
+            request.abortWith(challenge(Status.UNAUTHORIZED, "invalid_token",
+                    "The access token is unknown, expired or revoked.", null));
+            return;
+        }
+        if (!Scopes.covers(token.get().scope(), required.value())) {
+            request.abortWith(challenge(Status.FORBIDDEN, "insufficient_scope",
+                    "The access token's scope does not cover this call.", required.value()));
+            return;
+        }
+        request.setSecurityContext(new TokenSecurityContext(token.get(), request.getSecurityContext().isSecure()));
+    }
+
+    /** A refusal with its challenge, e.g. {@code Bearer realm="account", error="invalid_token"}. */
+    static Response challenge(Status status, String error, String description, String scope) {
+        StringBuilder header = new StringBuilder("Bearer realm=\"").append(REALM).append('"');
+        if (error != null) {
+            header.append(", error=\"").append(error).append('"');
+            header.append(", error_description=\"").append(description).append('"');
+        }
+        if (scope != null) {
+            header.append(", scope=\"").append(scope).append('"');
+        }
+        return Response.status(status)
+                .header(HttpHeaders.WWW_AUTHENTICATE, header.toString())
+                .header("Cache-Control", "no-store")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new OAuthError(error, description))
+                .build();
+    }
+
+    /** Who the token speaks for, as the API methods see it. */
+    record TokenSecurityContext(AccessToken token, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return token::customer;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.accountoauth.platform;
+
+import io.accountoauth.account.AccountResource;
+import io.accountoauth.oauth.AccessTokenResource;
+import io.accountoauth.oauth.AuthorizeResource;
+import io.accountoauth.oauth.BearerTokenFilter;
+import io.accountoauth.oauth.OAuthExceptionMapper;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The REST endpoints under {@code /account}: the OAuth endpoints and the account API. Listed one by one,
+ * so that the Faces views at the root stay Faces'.
+ */
+@ApplicationPath("/account")
+public class AccountApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                AuthorizeResource.class,
+                AccessTokenResource.class,
+                AccountResource.class,
+                BearerTokenFilter.class,
+                OAuthExceptionMapper.class,
+                UnexpectedErrorMapper.class,
+                NoStoreFilter.class);
+    }
+}

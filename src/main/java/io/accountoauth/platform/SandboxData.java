@@ -1,0 +1,74 @@
+package io.accountoauth.platform;
+
+import io.accountoauth.account.AccountBalance;
+import io.accountoauth.account.Customer;
+import io.accountoauth.account.CustomerRepository;
+import io.accountoauth.client.Client;
+import io.accountoauth.client.ClientRepository;
+import io.accountoauth.client.ClientSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.Logger;
+
+/**
+ * Seeds the sandbox's customers, accounts and app from {@code sandbox-data.json} at start-up, adding only
+ * what the database does not have yet.
+ */
+@ApplicationScoped
+public class SandboxData {
+
+    static final String RESOURCE = "/sandbox-data.json";
+
+    @Inject
+    ClientRepository clients;
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    Logger log;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        JsonObject data = read();
+        for (JsonValue value : data.getJsonArray("clients")) {
+            JsonObject client = value.asJsonObject();
+            clients.addIfAbsent(new Client(
+                    client.getString("client_id"),
+                    client.getString("name"),
+                    ClientSecrets.digest(client.getString("client_secret")),
+                    client.getJsonArray("redirect_uris").getValuesAs(JsonString::getString),
+                    client.getBoolean("loopback_any_path", false)));
+        }
+        for (JsonValue value : data.getJsonArray("customers")) {
+            JsonObject customer = value.asJsonObject();
+            customers.addIfAbsent(new Customer(
+                            customer.getString("username"),
+                            customer.getString("fullname"),
+                            customer.getString("email"),
+                            customer.getString("address"),
+                            customer.getString("phone")),
+                    AccountBalance.parse(customer.getString("balance")));
+        }
+        log.info(() -> "Sandbox data ready: " + data.getJsonArray("clients").size() + " app(s), "
+                + data.getJsonArray("customers").size() + " customer(s)");
+    }
+
+    private static JsonObject read() {
+        try (InputStream in = SandboxData.class.getResourceAsStream(RESOURCE);
+             JsonReader reader = Json.createReader(in)) {
+            return reader.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.accountoauth.web;
+
+import io.accountoauth.account.Customer;
+import io.accountoauth.login.CustomerAuthenticator;
+import io.accountoauth.oauth.AuthorizationRequest;
+import io.accountoauth.oauth.PendingAuthorizations;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.util.Optional;
+
+/** The customer logs in to answer an app's authorization request. */
+@Named
+@ViewScoped
+public class Login implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PendingAuthorizations pending;
+
+    @Inject
+    CustomerAuthenticator authenticator;
+
+    private String handle;
+    private AuthorizationRequest authorization;
+    private String username;
+    private String password;
+    private String message;
+
+    /** Finds the authorization request this page was opened for. */
+    public void load() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        handle = external.getRequestParameterMap().get("request");
+        authorization = pending.find(handle).map(PendingAuthorizations.Pending::request).orElse(null);
+        if (authorization == null) {
+            external.setResponseStatus(400);
+        }
+    }
+
+    public String signIn() {
+        if (pending.find(handle).isEmpty()) {
+            authorization = null;
+            return null;
+        }
+        Optional<Customer> customer = authenticator.authenticate(username, password);
+        password = null;
+        if (customer.isEmpty()) {
+            // No credentials or failed authentication: the same answer either way
+            message = "The user name or password is not right.";
+            return null;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) external.getRequest()).changeSessionId();
+        pending.authenticate(handle, customer.get().username());
+        return "/consent.xhtml?faces-redirect=true&request=" + handle;
+    }
+
+    public boolean isValid() {
+        return authorization != null;
+    }
+
+    public String getClientName() {
+        return authorization.clientName();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+}

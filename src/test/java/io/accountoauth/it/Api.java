@@ -1,0 +1,83 @@
+package io.accountoauth.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+/** The app's side of the flow over HTTP: the token exchange, the account API, and the test clock. */
+final class Api {
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Api(URI base) {
+        this.base = base;
+    }
+
+    /** The original sandbox's token call. */
+    HttpResponse<String> accessToken(String code, String clientId, String clientSecret) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("code", code);
+        query.put("client_id", clientId);
+        query.put("client_secret", clientSecret);
+        return get("account/access_token?" + Browser.form(query));
+    }
+
+    /** Redeems a code as the sandbox app and returns the access token; fails the test when refused. */
+    String redeem(String code) {
+        HttpResponse<String> response = accessToken(code, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Token exchange refused: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).getString("access_token");
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> withBearer(String path, String token) {
+        return get(path, "Authorization", "Bearer " + token);
+    }
+
+    /** Moves the server's clock forward. */
+    void advanceClock(long seconds) {
+        send(HttpRequest.newBuilder(base.resolve("test-support/clock/advance?seconds=" + seconds))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    void resetClock() {
+        send(HttpRequest.newBuilder(base.resolve("test-support/clock/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

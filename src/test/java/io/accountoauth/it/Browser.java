@@ -1,0 +1,140 @@
+package io.accountoauth.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Walks the customer's side of the flow as a browser would: keeps cookies, follows the bank's own
+ * redirects, submits the Faces forms with their view state, and stops at the first redirect that leaves
+ * the bank, so a test can read the code from it.
+ */
+final class Browser {
+
+    private final URI base;
+    private final HttpClient http;
+
+    Browser(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A page as the browser holds it: where it came from and what it said. */
+    record Page(URI uri, HttpResponse<String> response) {
+
+        int status() {
+            return response.statusCode();
+        }
+
+        String body() {
+            return response.body();
+        }
+
+        Document document() {
+            return Jsoup.parse(body(), uri.toString());
+        }
+
+        String location() {
+            return response.headers().firstValue("Location").orElse(null);
+        }
+    }
+
+    /** Opens the authorize endpoint with these query parameters, following the bank's redirects. */
+    Page authorize(Map<String, String> query) {
+        return open(base.resolve("account/authorize?" + form(query)));
+    }
+
+    /** Opens a URI and follows redirects while they stay on the bank's host. */
+    Page open(URI uri) {
+        Page page = send(HttpRequest.newBuilder(uri).GET());
+        return followWithinBank(page);
+    }
+
+    /** Fills in the login form and submits it. */
+    Page logIn(Page loginPage, String username, String password) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("login:username", username);
+        fields.put("login:password", password);
+        return submit(loginPage, "login", "login:signIn", fields);
+    }
+
+    /** Presses a button (Allow or Deny) on the consent page. */
+    Page decide(Page consentPage, String button) {
+        return submit(consentPage, "consent", "consent:" + button, Map.of());
+    }
+
+    Page submit(Page page, String formId, String button, Map<String, String> fields) {
+        Element form = page.document().getElementById(formId);
+        if (form == null) {
+            throw new AssertionError("No form " + formId + " on " + page.uri() + ":\n" + page.body());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element input : form.select("input[type=hidden]")) {
+            values.put(input.attr("name"), input.attr("value"));
+        }
+        values.putAll(fields);
+        values.put(button, form.select("[name=\"" + button + "\"]").attr("value"));
+        URI action = page.uri().resolve(form.attr("action"));
+        Page answer = send(HttpRequest.newBuilder(action)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(values))));
+        return followWithinBank(answer);
+    }
+
+    /** The whole customer side: authorize, log in, allow; returns the redirect to the app. */
+    Page approve(Map<String, String> query, String username) {
+        Page login = authorize(query);
+        Page consent = logIn(login, username, "any password");
+        return decide(consent, "allow");
+    }
+
+    private Page followWithinBank(Page page) {
+        Page current = page;
+        for (int hops = 0; hops < 5; hops++) {
+            String location = current.location();
+            if (current.status() / 100 != 3 || location == null) {
+                return current;
+            }
+            URI next = current.uri().resolve(location);
+            if (!next.getAuthority().equals(base.getAuthority())) {
+                return current;
+            }
+            current = send(HttpRequest.newBuilder(next).GET());
+        }
+        throw new AssertionError("Too many redirects from " + page.uri());
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        try {
+            return new Page(built.uri(), http.send(built, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String form(Map<String, String> values) {
+        StringJoiner joined = new StringJoiner("&");
+        values.forEach((name, value) -> joined.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return joined.toString();
+    }
+}
