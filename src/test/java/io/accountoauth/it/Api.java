@@ -17,7 +17,10 @@ import jakarta.json.JsonReader;
 final class Api {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     Api(URI base) {
         this.base = base;
@@ -39,6 +42,11 @@ final class Api {
             throw new AssertionError("Token exchange refused: " + response.statusCode() + " " + response.body());
         }
         return json(response).getString("access_token");
+    }
+
+    /** The token call with exactly this query string. */
+    HttpResponse<String> accessTokenQuery(Map<String, String> query) {
+        return get("account/access_token?" + Browser.form(query));
     }
 
     HttpResponse<String> get(String path, String... headers) {

@@ -31,6 +31,7 @@ final class Browser {
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -101,6 +102,25 @@ final class Browser {
         Page login = authorize(query);
         Page consent = logIn(login, username, "any password");
         return decide(consent, "allow");
+    }
+
+    /** Approves as the customer and returns the code the browser brings back to the app. */
+    String code(Map<String, String> query, String username) {
+        Page redirect = approve(query, username);
+        String location = redirect.location();
+        if (location == null) {
+            throw new AssertionError("No redirect to the app: " + redirect.status() + "\n" + redirect.body());
+        }
+        String code = Queries.parse(URI.create(location).getRawQuery()).get("code");
+        if (code == null) {
+            throw new AssertionError("No code in " + location);
+        }
+        return code;
+    }
+
+    /** The sandbox app's code for this customer, with its registered redirect URI. */
+    String sandboxCode(String username) {
+        return code(Map.of("client_id", SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI), username);
     }
 
     private Page followWithinBank(Page page) {

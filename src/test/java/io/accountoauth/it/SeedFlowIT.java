@@ -75,10 +75,7 @@ class SeedFlowIT {
 
     @Test
     void whenJaneApprovesThenHerInfoNamesHerAsOwner() {
-        String code = query(URI.create(browser.approve(
-                Map.of("redirect_uri", SandboxApp.REDIRECT_URI, "client_id", SandboxApp.CLIENT_ID), "jane")
-                .location())).get("code");
-        String accessToken = api.redeem(code);
+        String accessToken = api.redeem(browser.sandboxCode("jane"));
 
         JsonObject info = Api.json(api.withBearer("account/info", accessToken));
         assertEquals("jane", info.getString("account_owner"));
