@@ -9,7 +9,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** The body of GET /account/balance: the balance as the original sandbox wrote it, e.g. "10,187.91". */
-@JsonbPropertyOrder({"account_owner", "account_balance"})
+@JsonbPropertyOrder({"accountOwner", "accountBalance"})
 public record AccountBalance(
         @JsonbProperty("account_owner") String accountOwner,
         @JsonbProperty("account_balance") String accountBalance) {

@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** The body of GET /account/info, field for field as the original sandbox answered. */
-@JsonbPropertyOrder({"account_owner", "fullname", "email", "address", "phone"})
+@JsonbPropertyOrder({"accountOwner", "fullname", "email", "address", "phone"})
 public record AccountInfo(
         @JsonbProperty("account_owner") String accountOwner,
         @JsonbProperty("fullname") String fullname,

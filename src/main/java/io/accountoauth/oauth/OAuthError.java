@@ -8,7 +8,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 §5.2</a>
  */
-@JsonbPropertyOrder({"error", "error_description"})
+@JsonbPropertyOrder({"error", "errorDescription"})
 public record OAuthError(
         @JsonbProperty("error") String error,
         @JsonbProperty("error_description") String errorDescription) {

@@ -8,7 +8,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.1">RFC 6749 §5.1</a>
  */
-@JsonbPropertyOrder({"token_type", "scope", "access_token", "expires_in"})
+@JsonbPropertyOrder({"tokenType", "scope", "accessToken", "expiresIn"})
 public record TokenResponse(
         @JsonbProperty("token_type") String tokenType,
         @JsonbProperty("scope") String scope,

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,6 +58,7 @@ class SeedFlowIT {
         assertEquals("bearer", token.getString("token_type"));
         assertEquals("read", token.getString("scope"));
         assertEquals(60, token.getInt("expires_in"));
+        assertEquals(List.of("token_type", "scope", "access_token", "expires_in"), List.copyOf(token.keySet()));
         String accessToken = token.getString("access_token");
 
         JsonObject info = Api.json(api.withBearer("account/info", accessToken));
@@ -65,12 +67,12 @@ class SeedFlowIT {
         assertEquals("daveth271@gmail.com", info.getString("email"));
         assertEquals("491-1295, Nishimiyanosawa 6-jo, Teine-ku Sapporo-shi, Hokkaido", info.getString("address"));
         assertEquals("+8183-977-7817", info.getString("phone"));
-        assertEquals(5, info.size());
+        assertEquals(List.of("account_owner", "fullname", "email", "address", "phone"), List.copyOf(info.keySet()));
 
         JsonObject balance = Api.json(api.withBearer("account/balance", accessToken));
         assertEquals("dave", balance.getString("account_owner"));
         assertEquals("10,187.91", balance.getString("account_balance"));
-        assertEquals(2, balance.size());
+        assertEquals(List.of("account_owner", "account_balance"), List.copyOf(balance.keySet()));
     }
 
     @Test
