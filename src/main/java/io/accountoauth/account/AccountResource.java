@@ -1,7 +1,7 @@
 package io.accountoauth.account;
 
 import io.accountoauth.oauth.RequiresScope;
-import io.accountoauth.oauth.Scopes;
+import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

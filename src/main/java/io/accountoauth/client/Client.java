@@ -32,6 +32,10 @@ public class Client {
     @Column(name = "redirect_uri", length = 2048, nullable = false)
     private List<String> redirectUris = new ArrayList<>();
 
+    /** How the client authenticates at the token endpoint: {@code none} for a public client, which has no secret. */
+    @Column(name = "token_endpoint_auth_method", length = 32, nullable = false)
+    private String tokenEndpointAuthMethod;
+
     /** The sandbox's own app may redirect to any path on a loopback host, so developers can use it locally. */
     @Column(name = "loopback_any_path", nullable = false)
     private boolean loopbackAnyPath;
@@ -42,9 +46,15 @@ public class Client {
 
     public Client(String clientId, String name, String secretDigest, List<String> redirectUris,
             boolean loopbackAnyPath) {
+        this(clientId, name, secretDigest, AuthMethod.CLIENT_SECRET_BASIC, redirectUris, loopbackAnyPath);
+    }
+
+    public Client(String clientId, String name, String secretDigest, AuthMethod authMethod,
+            List<String> redirectUris, boolean loopbackAnyPath) {
         this.clientId = clientId;
         this.name = name;
-        this.secretDigest = secretDigest;
+        this.secretDigest = authMethod == AuthMethod.NONE ? null : secretDigest;
+        this.tokenEndpointAuthMethod = authMethod.metadataName();
         this.redirectUris = new ArrayList<>(redirectUris);
         this.loopbackAnyPath = loopbackAnyPath;
     }
@@ -59,6 +69,15 @@ public class Client {
 
     String secretDigest() {
         return secretDigest;
+    }
+
+    public AuthMethod authMethod() {
+        return AuthMethod.fromMetadataName(tokenEndpointAuthMethod).orElse(AuthMethod.CLIENT_SECRET_BASIC);
+    }
+
+    /** A public client (a browser or mobile app) cannot keep a secret and must prove itself with PKCE. */
+    public boolean isPublic() {
+        return authMethod() == AuthMethod.NONE;
     }
 
     public List<String> redirectUris() {

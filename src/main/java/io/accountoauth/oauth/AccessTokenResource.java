@@ -37,6 +37,7 @@ public class AccessTokenResource {
         String redirectUri = parameters.optional("redirect_uri");
         String clientId = parameters.optional("client_id");
         String secret = parameters.optional("client_secret");
+        String codeVerifier = parameters.optional("code_verifier");
         if (clientId == null || secret == null) {
             throw OAuthException.invalidClient("Client authentication is missing: send client_id and client_secret.");
         }
@@ -45,10 +46,7 @@ public class AccessTokenResource {
         if (code == null) {
             throw OAuthException.invalidRequest("The code parameter is missing.");
         }
-        TokenResponse tokens = exchange.exchange(client, code, redirectUri);
-        return Response.ok(tokens)
-                .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+        // The original call never returned refresh tokens; POST /account/token does.
+        return TokenResponse.of(exchange.exchange(client, code, redirectUri, codeVerifier, false)).toResponse();
     }
 }

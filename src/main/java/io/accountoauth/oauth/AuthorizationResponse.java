@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Builds the URI that sends the browser back to the client: the redirect URI with the response parameters
- * added to its query, form-encoded (RFC 6749 §4.1.2, Appendix B), {@code state} unchanged when one was sent.
+ * added to its query, form-encoded (RFC 6749 §4.1.2, Appendix B).
  */
 public final class AuthorizationResponse {
 
@@ -30,12 +30,12 @@ public final class AuthorizationResponse {
         return this;
     }
 
-    public AuthorizationResponse code(String code, String state) {
-        return with("code", code).with("state", state);
+    public AuthorizationResponse code(String code) {
+        return with("code", code);
     }
 
-    public AuthorizationResponse error(String error, String description, String state) {
-        return with("error", error).with("error_description", description).with("state", state);
+    public AuthorizationResponse error(String error, String description) {
+        return with("error", error).with("error_description", description);
     }
 
     public String uri() {

@@ -4,6 +4,8 @@ import io.accountoauth.client.Client;
 import io.accountoauth.client.ClientRepository;
 import io.accountoauth.client.RedirectUriRules;
 import io.accountoauth.platform.HtmlErrorPage;
+import io.accountoauth.platform.Issuer;
+import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,13 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Optional;
 
 /**
  * The authorization endpoint. It checks the client and its redirect URI first: when either is wrong the
  * browser gets an error page and is never redirected (RFC 6749 §4.1.2.1). Every later error goes back to
- * the client's redirect URI. A good request is filed for this browser session and the customer is sent to
- * log in.
+ * the client's redirect URI with {@code state} and {@code iss}. A good request is filed for this browser
+ * session and the customer is sent to log in.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
  */
@@ -36,6 +39,9 @@ public class AuthorizeResource {
 
     @Inject
     PendingAuthorizations pending;
+
+    @Inject
+    Issuer issuer;
 
     @Context
     UriInfo uriInfo;
@@ -71,29 +77,51 @@ public class AuthorizeResource {
 
     /** From here on the redirect URI is trusted: errors go back to the app. */
     private Response authorize(RequestParameters parameters, Client client, String redirectUri) {
-        String state;
-        String responseType;
-        String requestedScope;
+        String iss = issuer.of(servletRequest);
+        String state = null;
         try {
             state = parameters.optional("state");
-            responseType = parameters.optional("response_type");
-            requestedScope = parameters.optional("scope");
+            String responseType = parameters.optional("response_type");
+            if (responseType != null && !responseType.equals("code")) {
+                throw new OAuthException(Status.BAD_REQUEST, "unsupported_response_type",
+                        "This server supports response_type=code only.");
+            }
+            String scope = Scopes.normalize(parameters.optional("scope")).orElseThrow(() -> new OAuthException(
+                    Status.BAD_REQUEST, "invalid_scope", "Known scopes: read, info, balance."));
+            String challenge = codeChallenge(parameters, client);
+            String handle = pending.start(new AuthorizationRequest(
+                    client.clientId(), client.name(), redirectUri, state, scope, challenge, iss));
+            URI login = URI.create(servletRequest.getContextPath() + LOGIN_VIEW + "?request=" + handle);
+            return Response.seeOther(login).header("Cache-Control", "no-store").build();
         } catch (OAuthException e) {
-            return redirect(AuthorizationResponse.to(redirectUri).error(e.error(), e.description(), null));
+            return redirect(AuthorizationResponse.to(redirectUri)
+                    .error(e.error(), e.description()).with("state", state).with("iss", iss));
         }
-        if (responseType != null && !responseType.equals("code")) {
-            return redirect(AuthorizationResponse.to(redirectUri).error("unsupported_response_type",
-                    "This server supports response_type=code only.", state));
+    }
+
+    /**
+     * RFC 7636 §4.3 and §4.4.1: S256 only, a well-formed challenge, and always one from a public client
+     * (RFC 9700 §2.1.1).
+     */
+    private static String codeChallenge(RequestParameters parameters, Client client) {
+        String challenge = parameters.optional("code_challenge");
+        String method = parameters.optional("code_challenge_method");
+        if (challenge == null) {
+            if (method != null) {
+                throw OAuthException.invalidRequest("code_challenge_method was sent without a code_challenge.");
+            }
+            if (client.isPublic()) {
+                throw OAuthException.invalidRequest("A public client must use PKCE: send a code_challenge (S256).");
+            }
+            return null;
         }
-        Optional<String> scope = Scopes.normalize(requestedScope);
-        if (scope.isEmpty()) {
-            return redirect(AuthorizationResponse.to(redirectUri).error("invalid_scope",
-                    "Known scopes: read, info, balance.", state));
+        if (!Pkce.S256.equals(method)) {
+            throw OAuthException.invalidRequest("Only code_challenge_method=S256 is supported.");
         }
-        String handle = pending.start(
-                new AuthorizationRequest(client.clientId(), client.name(), redirectUri, state, scope.get()));
-        String login = servletRequest.getContextPath() + LOGIN_VIEW + "?request=" + handle;
-        return Response.seeOther(java.net.URI.create(login)).header("Cache-Control", "no-store").build();
+        if (!Pkce.isWellFormed(challenge)) {
+            throw OAuthException.invalidRequest("The code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~.");
+        }
+        return challenge;
     }
 
     private Response redirect(AuthorizationResponse response) {

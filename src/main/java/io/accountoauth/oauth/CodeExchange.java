@@ -1,15 +1,20 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
+import io.accountoauth.token.AuthorizationCode;
+import io.accountoauth.token.IssuedTokens;
 import io.accountoauth.token.Redemption;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The authorization-code grant once the client is authenticated: redeem the code, mint the access token.
+ * The authorization-code grant once the client is authenticated: redeem the code, check its PKCE proof,
+ * mint the tokens. The code is used up by the first attempt, whatever its outcome, so a verifier cannot
+ * be guessed.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.6">RFC 7636 §4.6</a>
  */
 @ApplicationScoped
 public class CodeExchange {
@@ -18,17 +23,38 @@ public class CodeExchange {
     TokenRegistry registry;
 
     /**
-     * @param redirectUri the redirect URI the client sent with the exchange, or null where it sent none
+     * @param redirectUri      the redirect URI the client sent with the exchange, or null where it sent none
+     * @param codeVerifier     the PKCE verifier, or null
+     * @param withRefreshToken whether to issue a refresh token with the access token
      * @throws OAuthException {@code invalid_grant} for a code that is unknown, expired, used, another
-     *                        client's, or issued for another redirect URI
+     *                        client's, issued for another redirect URI, or whose PKCE proof fails
      */
-    public TokenResponse exchange(Client client, String code, String redirectUri) {
+    public IssuedTokens exchange(Client client, String code, String redirectUri, String codeVerifier,
+            boolean withRefreshToken) {
         Redemption redemption = registry.redeem(code, client.clientId(), redirectUri);
         if (redemption instanceof Redemption.Refused refused) {
             throw OAuthException.invalidGrant(refused.reason());
         }
-        var grant = ((Redemption.Granted) redemption).code();
-        String accessToken = registry.issueAccessToken(grant);
-        return TokenResponse.bearer(accessToken, grant.scope(), TokenRegistry.ACCESS_TOKEN_LIFETIME.toSeconds());
+        AuthorizationCode grant = ((Redemption.Granted) redemption).code();
+        checkProof(grant, codeVerifier, client);
+        return registry.issue(grant.grant(), withRefreshToken);
+    }
+
+    private static void checkProof(AuthorizationCode code, String verifier, Client client) {
+        if (code.codeChallenge() == null) {
+            if (verifier != null) {
+                throw OAuthException.invalidGrant("A code_verifier was sent for a code issued without a code_challenge.");
+            }
+            if (client.isPublic()) {
+                throw OAuthException.invalidGrant("A public client's code must be bound to a PKCE challenge.");
+            }
+            return;
+        }
+        if (verifier == null) {
+            throw OAuthException.invalidGrant("The code_verifier is missing; the code was issued with a code_challenge.");
+        }
+        if (!Pkce.verifies(verifier, code.codeChallenge())) {
+            throw OAuthException.invalidGrant("The code_verifier does not match the code_challenge.");
+        }
     }
 }

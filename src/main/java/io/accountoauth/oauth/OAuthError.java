@@ -12,4 +12,21 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 public record OAuthError(
         @JsonbProperty("error") String error,
         @JsonbProperty("error_description") String errorDescription) {
+
+    /** RFC 6749 §5.2: error_description is limited to printable ASCII without '"' and '\\'. */
+    public OAuthError {
+        errorDescription = printable(errorDescription);
+    }
+
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            safe.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : '?');
+        }
+        return safe.toString();
+    }
 }

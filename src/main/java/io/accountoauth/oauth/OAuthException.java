@@ -1,6 +1,8 @@
 package io.accountoauth.oauth;
 
 import jakarta.ws.rs.core.Response.Status;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A refusal in the protocol's own terms: the HTTP status, the RFC 6749 §5.2 error code and a description
@@ -12,6 +14,7 @@ public class OAuthException extends RuntimeException {
 
     private final Status status;
     private final String error;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public OAuthException(Status status, String error, String description) {
         super(description, null, false, false);
@@ -29,6 +32,16 @@ public class OAuthException extends RuntimeException {
 
     public static OAuthException invalidGrant(String description) {
         return new OAuthException(Status.BAD_REQUEST, "invalid_grant", description);
+    }
+
+    /** Adds a response header, such as a challenge. */
+    public OAuthException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public Status status() {

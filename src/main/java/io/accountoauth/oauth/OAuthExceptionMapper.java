@@ -11,11 +11,12 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
 
     @Override
     public Response toResponse(OAuthException e) {
-        return Response.status(e.status())
+        Response.ResponseBuilder response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
-                .entity(new OAuthError(e.error(), e.description()))
-                .build();
+                .entity(new OAuthError(e.error(), e.description()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 }

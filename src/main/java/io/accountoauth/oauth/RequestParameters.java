@@ -2,6 +2,7 @@ package io.accountoauth.oauth;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads OAuth parameters, each of which may be sent at most once (RFC 6749 §3.1, §3.2).
@@ -13,6 +14,21 @@ public final class RequestParameters {
 
     public RequestParameters(MultivaluedMap<String, String> values) {
         this.values = values;
+    }
+
+    /**
+     * Parameters of which none may be repeated, known or not: RFC 6749 §3.2 forbids repetition at the
+     * token endpoint outright.
+     *
+     * @throws OAuthException {@code invalid_request} naming the first repeated parameter
+     */
+    public static RequestParameters singleValued(MultivaluedMap<String, String> values) {
+        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+            if (entry.getValue() != null && entry.getValue().size() > 1) {
+                throw OAuthException.invalidRequest("The " + entry.getKey() + " parameter is repeated; send it once.");
+            }
+        }
+        return new RequestParameters(values);
     }
 
     /** The parameter's value, or null when it is absent or empty. */

@@ -4,7 +4,10 @@ import io.accountoauth.account.AccountResource;
 import io.accountoauth.oauth.AccessTokenResource;
 import io.accountoauth.oauth.AuthorizeResource;
 import io.accountoauth.oauth.BearerTokenFilter;
+import io.accountoauth.oauth.IntrospectionResource;
 import io.accountoauth.oauth.OAuthExceptionMapper;
+import io.accountoauth.oauth.RevocationResource;
+import io.accountoauth.oauth.TokenResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -21,6 +24,9 @@ public class AccountApplication extends Application {
         return Set.of(
                 AuthorizeResource.class,
                 AccessTokenResource.class,
+                TokenResource.class,
+                IntrospectionResource.class,
+                RevocationResource.class,
                 AccountResource.class,
                 BearerTokenFilter.class,
                 OAuthExceptionMapper.class,

@@ -2,10 +2,18 @@ package io.accountoauth.token;
 
 import java.time.Instant;
 
-/** An issued access token's meaning: the customer who granted it, the client holding it, its scope and end. */
-public record AccessToken(String grantId, String clientId, String customer, String scope, Instant expiresAt) {
+/** An issued access token's meaning: the grant it belongs to, its scope, and when it was issued and ends. */
+public record AccessToken(Grant grant, Instant issuedAt, Instant expiresAt) implements Expiring {
 
-    boolean isExpiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
+    public String clientId() {
+        return grant.clientId();
+    }
+
+    public String customer() {
+        return grant.customer();
+    }
+
+    public String scope() {
+        return grant.scope();
     }
 }

@@ -6,27 +6,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Holds the authorization codes and access tokens this server has issued, keyed by their SHA-256 digest.
- * Codes and tokens are valid for 60 seconds, checked against the injected clock on every lookup; expired
- * entries are removed as they are met and by a sweep at most once a second, so memory stays bounded by
- * the issue rate times the validity.
+ * Holds the authorization codes, access tokens and refresh tokens this server has issued, by the SHA-256
+ * digest of their values. Validity is checked against the injected clock on every lookup: codes and access
+ * tokens live 60 seconds. Expired entries are dropped as lookups meet them and by a sweep of every store that
+ * each issue starts at most once a second, so memory stays bounded by issue rate times lifetime.
  */
 @ApplicationScoped
 public class TokenRegistry {
 
     /** RFC 6749 §4.1.2 recommends at most 10 minutes; the sandbox, like the original, allows one. */
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
-    /** The seed's promise: an access token is valid for 60 seconds. */
+    /** The original sandbox's promise: an access token is valid for 60 seconds. */
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(60);
+    /** A day of refreshing, one rotation at a time. */
+    public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(24);
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
-    private final ConcurrentMap<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
+    private final ExpiringStore<AuthorizationCode> codes = new ExpiringStore<>();
+    private final ExpiringStore<AccessToken> accessTokens = new ExpiringStore<>();
+    private final ExpiringStore<RefreshToken> refreshTokens = new ExpiringStore<>();
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     private Clock clock;
@@ -44,28 +45,25 @@ public class TokenRegistry {
 
     /** Issues a single-use code for what the customer approved. */
     public String issueCode(CodeRequest request) {
-        Instant now = clock.instant();
-        sweepIfDue(now);
+        Instant now = sweepIfDue();
         String code = generator.next();
-        AuthorizationCode entry = new AuthorizationCode(generator.next(), request.clientId(), request.redirectUri(),
-                request.customer(), request.scope(), now.plus(CODE_LIFETIME), false);
-        codes.put(TokenDigest.of(code), entry);
+        codes.put(code, new AuthorizationCode(generator.next(), request.clientId(), request.redirectUri(),
+                request.customer(), request.scope(), request.codeChallenge(), now.plus(CODE_LIFETIME), false));
         return code;
     }
 
     /**
      * Exchanges a code, atomically: of any number of concurrent redemptions of one code, one at most succeeds.
      * A code presented by a client it was not issued to, or with another redirect URI, is used up all the same.
-     * A code presented a second time is a replay: the tokens already issued from it are revoked
-     * (RFC 6749 §4.1.2).
+     * A code presented a second time is a replay: the grant it started is revoked (RFC 6749 §4.1.2).
      *
-     * @param redirectUri the redirect URI the client presented, or null where the client sent none
+     * @param redirectUri the redirect URI the client presented, or null where it sent none
      */
     public Redemption redeem(String code, String clientId, String redirectUri) {
         Instant now = clock.instant();
         AtomicReference<Redemption> outcome = new AtomicReference<>(new Redemption.Refused("The code is unknown."));
         AtomicReference<String> replayedGrant = new AtomicReference<>();
-        codes.computeIfPresent(TokenDigest.of(code), (key, entry) -> {
+        codes.update(code, (key, entry) -> {
             if (entry.isExpiredAt(now)) {
                 outcome.set(new Redemption.Refused("The code has expired."));
                 return null;
@@ -92,51 +90,124 @@ public class TokenRegistry {
         return outcome.get();
     }
 
-    /** Issues an access token under the grant that a redeemed code stands for. */
-    public String issueAccessToken(AuthorizationCode grant) {
+    /** Issues an access token under a grant, and a refresh token with it when asked. */
+    public IssuedTokens issue(Grant grant, boolean withRefreshToken) {
+        Instant now = sweepIfDue();
+        String accessToken = generator.next();
+        accessTokens.put(accessToken, new AccessToken(grant, now, now.plus(ACCESS_TOKEN_LIFETIME)));
+        String refreshToken = null;
+        if (withRefreshToken) {
+            refreshToken = generator.next();
+            refreshTokens.put(refreshToken, new RefreshToken(grant, now, now.plus(REFRESH_TOKEN_LIFETIME), false));
+        }
+        return new IssuedTokens(accessToken, refreshToken, grant.scope(), ACCESS_TOKEN_LIFETIME.toSeconds());
+    }
+
+    /**
+     * Rotates a refresh token: ends it and issues a new access and refresh token under the same grant,
+     * narrowed to {@code scope} when one is given. An ended refresh token presented again means it was
+     * stolen or replayed: the whole grant is revoked.
+     *
+     * @param scope the scope asked for, already normalized, or null for the grant's own
+     * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+     */
+    public Refreshing refresh(String refreshToken, String clientId, String scope) {
         Instant now = clock.instant();
-        sweepIfDue(now);
-        String token = generator.next();
-        accessTokens.put(TokenDigest.of(token), new AccessToken(grant.grantId(), grant.clientId(),
-                grant.customer(), grant.scope(), now.plus(ACCESS_TOKEN_LIFETIME)));
-        return token;
+        AtomicReference<Refreshing> outcome = new AtomicReference<>(
+                new Refreshing.Refused("invalid_grant", "The refresh token is unknown, expired or revoked."));
+        AtomicReference<Grant> rotated = new AtomicReference<>();
+        AtomicReference<String> reusedGrant = new AtomicReference<>();
+        refreshTokens.update(refreshToken, (key, entry) -> {
+            if (entry.isExpiredAt(now)) {
+                return null;
+            }
+            if (!entry.grant().clientId().equals(clientId)) {
+                outcome.set(new Refreshing.Refused("invalid_grant", "The refresh token was issued to another client."));
+                return entry;
+            }
+            if (entry.ended()) {
+                outcome.set(new Refreshing.Refused("invalid_grant",
+                        "The refresh token has already been used; its grant is revoked."));
+                reusedGrant.set(entry.grant().grantId());
+                return entry;
+            }
+            if (scope != null && !Scopes.within(scope, entry.grant().scope())) {
+                outcome.set(new Refreshing.Refused("invalid_scope", "A refresh cannot widen the grant's scope."));
+                return entry;
+            }
+            rotated.set(scope == null ? entry.grant() : entry.grant().withScope(scope));
+            return entry.end();
+        });
+        if (reusedGrant.get() != null) {
+            revokeGrant(reusedGrant.get());
+        }
+        if (rotated.get() != null) {
+            return new Refreshing.Refreshed(issue(rotated.get(), true));
+        }
+        return outcome.get();
     }
 
     /** The token's meaning while it is valid; empty for an unknown, expired or revoked token. */
     public Optional<AccessToken> findAccessToken(String token) {
-        String key = TokenDigest.of(token);
-        AccessToken entry = accessTokens.get(key);
-        if (entry == null) {
-            return Optional.empty();
+        return accessTokens.find(token, clock.instant());
+    }
+
+    /** What a live access or refresh token stands for; empty when it is unknown, expired, ended or revoked. */
+    public Optional<TokenDescription> describe(String token) {
+        Instant now = clock.instant();
+        Optional<AccessToken> access = accessTokens.find(token, now);
+        if (access.isPresent()) {
+            AccessToken a = access.get();
+            return Optional.of(new TokenDescription(TokenDescription.Kind.ACCESS_TOKEN, a.grant(), a.issuedAt(),
+                    a.expiresAt()));
         }
-        if (entry.isExpiredAt(clock.instant())) {
-            accessTokens.remove(key, entry);
-            return Optional.empty();
-        }
-        return Optional.of(entry);
+        return refreshTokens.find(token, now).filter(r -> !r.ended()).map(r ->
+                new TokenDescription(TokenDescription.Kind.REFRESH_TOKEN, r.grant(), r.issuedAt(), r.expiresAt()));
+    }
+
+    /**
+     * Revokes a token on its client's request (RFC 7009 §2.1): an access token alone, a refresh token with
+     * its whole grant. Another client's token, or an unknown one, is left as it is.
+     */
+    public void revoke(String token, String clientId) {
+        describe(token).filter(d -> d.grant().clientId().equals(clientId)).ifPresent(d -> {
+            if (d.kind() == TokenDescription.Kind.REFRESH_TOKEN) {
+                revokeGrant(d.grant().grantId());
+            } else {
+                accessTokens.update(token, (key, entry) -> null);
+            }
+        });
     }
 
     /** Ends every token issued under a grant. */
     public void revokeGrant(String grantId) {
-        accessTokens.values().removeIf(token -> token.grantId().equals(grantId));
+        accessTokens.removeIf(token -> token.grant().grantId().equals(grantId));
+        refreshTokens.removeIf(token -> token.grant().grantId().equals(grantId));
     }
 
-    /** How many codes and access tokens are held, expired ones not yet swept included. */
+    /** How many codes and tokens are held, expired ones not yet swept included. */
     public int size() {
-        return codes.size() + accessTokens.size();
+        return codes.size() + accessTokens.size() + refreshTokens.size();
     }
 
     /** Removes every expired entry now. */
     public void sweep() {
-        Instant now = clock.instant();
-        codes.values().removeIf(code -> code.isExpiredAt(now));
-        accessTokens.values().removeIf(token -> token.isExpiredAt(now));
+        sweep(clock.instant());
     }
 
-    private void sweepIfDue(Instant now) {
+    private void sweep(Instant now) {
+        codes.sweep(now);
+        accessTokens.sweep(now);
+        refreshTokens.sweep(now);
+    }
+
+    /** The time now, after sweeping every store if the last sweep is a second old. */
+    private Instant sweepIfDue() {
+        Instant now = clock.instant();
         Instant due = nextSweep.get();
         if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
-            sweep();
+            sweep(now);
         }
+        return now;
     }
 }

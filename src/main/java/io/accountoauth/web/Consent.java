@@ -2,9 +2,8 @@ package io.accountoauth.web;
 
 import io.accountoauth.account.CustomerRepository;
 import io.accountoauth.oauth.AuthorizationRequest;
-import io.accountoauth.oauth.AuthorizationResponse;
 import io.accountoauth.oauth.PendingAuthorizations;
-import io.accountoauth.oauth.Scopes;
+import io.accountoauth.token.Scopes;
 import io.accountoauth.token.CodeRequest;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.faces.context.ExternalContext;
@@ -59,9 +58,9 @@ public class Consent implements Serializable {
             return;
         }
         AuthorizationRequest request = done.get().request();
-        String code = registry.issueCode(
-                new CodeRequest(request.clientId(), request.redirectUri(), done.get().customer(), request.scope()));
-        redirect(AuthorizationResponse.to(request.redirectUri()).code(code, request.state()).uri());
+        String code = registry.issueCode(new CodeRequest(request.clientId(), request.redirectUri(),
+                done.get().customer(), request.scope(), request.codeChallenge()));
+        redirect(request.codeResponse(code));
     }
 
     /** Sends the browser back to the app with {@code access_denied} (RFC 6749 §4.1.2.1). */
@@ -72,8 +71,7 @@ public class Consent implements Serializable {
             return;
         }
         AuthorizationRequest request = done.get().request();
-        redirect(AuthorizationResponse.to(request.redirectUri())
-                .error("access_denied", "The customer denied the request.", request.state()).uri());
+        redirect(request.errorResponse("access_denied", "The customer denied the request."));
     }
 
     /** A 303, so that the browser follows with a GET (RFC 9700 §4.12). */

@@ -21,7 +21,7 @@ class AuthorizationResponseTest {
 
     @Test
     void whenCodeAndStateThenAddedAsQuery() {
-        String uri = AuthorizationResponse.to(REDIRECT_URI).code("abc-123_x", "xyz").uri();
+        String uri = AuthorizationResponse.to(REDIRECT_URI).code("abc-123_x").with("state", "xyz").uri();
 
         assertEquals("http://www3.sotong.io?code=abc-123_x&state=xyz", uri);
     }
@@ -30,7 +30,7 @@ class AuthorizationResponseTest {
     @ParameterizedTest
     @ValueSource(strings = {"a b c", "a&b=c", "x=1&state=evil", "日本語 ✓", "100%+#/?", "  "})
     void whenStateHasSpecialCharactersThenEncodedAndRoundTrips(String state) {
-        String uri = AuthorizationResponse.to(REDIRECT_URI).code("abc", state).uri();
+        String uri = AuthorizationResponse.to(REDIRECT_URI).code("abc").with("state", state).uri();
 
         assertFalse(uri.contains(" "), uri);
         Map<String, String> query = query(uri);
@@ -39,7 +39,7 @@ class AuthorizationResponseTest {
 
     @Test
     void whenStateNullThenLeftOut() {
-        String uri = AuthorizationResponse.to(REDIRECT_URI).code("abc", null).uri();
+        String uri = AuthorizationResponse.to(REDIRECT_URI).code("abc").uri();
 
         assertEquals("http://www3.sotong.io?code=abc", uri);
     }
@@ -47,7 +47,7 @@ class AuthorizationResponseTest {
     // RFC 6749 §3.1.2: the endpoint URI's query component MUST be retained when adding parameters.
     @Test
     void whenRedirectUriHasQueryThenParametersAppendedWithAmpersand() {
-        String uri = AuthorizationResponse.to("https://app.example/cb?tenant=7").code("abc", "s").uri();
+        String uri = AuthorizationResponse.to("https://app.example/cb?tenant=7").code("abc").with("state", "s").uri();
 
         assertEquals("https://app.example/cb?tenant=7&code=abc&state=s", uri);
     }
@@ -55,7 +55,7 @@ class AuthorizationResponseTest {
     @Test
     void whenErrorThenErrorDescriptionAndStateEncoded() {
         String uri = AuthorizationResponse.to(REDIRECT_URI)
-                .error("access_denied", "The customer said no.", "s 1").uri();
+                .error("access_denied", "The customer said no.").with("state", "s 1").uri();
 
         assertTrue(uri.startsWith(REDIRECT_URI + "?"), uri);
         assertEquals(Map.of("error", "access_denied", "error_description", "The customer said no.", "state", "s 1"),

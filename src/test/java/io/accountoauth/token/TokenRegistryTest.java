@@ -28,7 +28,7 @@ class TokenRegistryTest {
     private static final String CLIENT = "7b6fc8ed5127b0b2f076d";
     private static final String OTHER_CLIENT = "other-app";
     private static final String REDIRECT_URI = "http://www3.sotong.io";
-    private static final CodeRequest REQUEST = new CodeRequest(CLIENT, REDIRECT_URI, "dave", "read");
+    private static final CodeRequest REQUEST = new CodeRequest(CLIENT, REDIRECT_URI, "dave", "read", null);
     /** 256 bits in base64url without padding is 43 characters. */
     private static final Pattern RANDOM_VALUE = Pattern.compile("[A-Za-z0-9_-]{43,}");
 
@@ -85,8 +85,8 @@ class TokenRegistryTest {
     void whenCodeReplayedThenTokensIssuedFromItAreRevoked() {
         String code = registry.issueCode(REQUEST);
         AuthorizationCode grant = granted(registry.redeem(code, CLIENT, REDIRECT_URI));
-        String token = registry.issueAccessToken(grant);
-        String unrelated = registry.issueAccessToken(granted(
+        String token = accessToken(grant);
+        String unrelated = accessToken(granted(
                 registry.redeem(registry.issueCode(REQUEST), CLIENT, REDIRECT_URI)));
         assertTrue(registry.findAccessToken(token).isPresent());
 
@@ -193,8 +193,8 @@ class TokenRegistryTest {
     void whenIssuedTwiceThenCodesAndTokensDifferAndCarryAtLeast256Bits() {
         String code1 = registry.issueCode(REQUEST);
         String code2 = registry.issueCode(REQUEST);
-        String token1 = registry.issueAccessToken(granted(registry.redeem(code1, CLIENT, REDIRECT_URI)));
-        String token2 = registry.issueAccessToken(granted(registry.redeem(code2, CLIENT, REDIRECT_URI)));
+        String token1 = accessToken(granted(registry.redeem(code1, CLIENT, REDIRECT_URI)));
+        String token2 = accessToken(granted(registry.redeem(code2, CLIENT, REDIRECT_URI)));
 
         assertNotEquals(code1, code2);
         assertNotEquals(token1, token2);
@@ -218,12 +218,12 @@ class TokenRegistryTest {
         AuthorizationCode grant = granted(registry.redeem(registry.issueCode(REQUEST), CLIENT, REDIRECT_URI));
         for (int i = 0; i < 5_000; i++) {
             registry.issueCode(REQUEST);
-            registry.issueAccessToken(grant);
+            accessToken(grant);
         }
         assertEquals(10_001, registry.size());
 
         clock.advance(Duration.ofSeconds(61));
-        registry.issueAccessToken(grant);
+        accessToken(grant);
 
         assertTrue(registry.size() <= 2, () -> "expired entries still held: " + registry.size());
     }
@@ -257,7 +257,11 @@ class TokenRegistryTest {
         }
     }
 
+    private String accessToken(AuthorizationCode code) {
+        return registry.issue(code.grant(), false).accessToken();
+    }
+
     private String issueToken() {
-        return registry.issueAccessToken(granted(registry.redeem(registry.issueCode(REQUEST), CLIENT, REDIRECT_URI)));
+        return accessToken(granted(registry.redeem(registry.issueCode(REQUEST), CLIENT, REDIRECT_URI)));
     }
 }

@@ -1,4 +1,4 @@
-package io.accountoauth.oauth;
+package io.accountoauth.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.accountoauth.oauth;
+package io.accountoauth.token;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,6 +50,11 @@ public final class Scopes {
             }
         }
         return false;
+    }
+
+    /** True when every permission of {@code requested} is in {@code granted}: a refresh may narrow, never widen. */
+    public static boolean within(String requested, String granted) {
+        return permissions(granted).containsAll(permissions(requested));
     }
 
     /** The individual permissions a scope stands for, in display order. */

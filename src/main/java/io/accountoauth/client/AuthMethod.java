@@ -1,0 +1,30 @@
+package io.accountoauth.client;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * How a client authenticates at the token endpoint, by its RFC 7591 metadata name. A confidential client
+ * may use either secret method; the registered one is what it declared.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 §2</a>
+ */
+public enum AuthMethod {
+    CLIENT_SECRET_BASIC("client_secret_basic"),
+    CLIENT_SECRET_POST("client_secret_post"),
+    NONE("none");
+
+    private final String metadataName;
+
+    AuthMethod(String metadataName) {
+        this.metadataName = metadataName;
+    }
+
+    public String metadataName() {
+        return metadataName;
+    }
+
+    public static Optional<AuthMethod> fromMetadataName(String name) {
+        return Arrays.stream(values()).filter(m -> m.metadataName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,64 @@
+package io.accountoauth.oauth;
+
+import io.accountoauth.platform.Issuer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Authorization server metadata, so that a client library can discover every endpoint and capability from
+ * the issuer alone. The issuer in the document is the one discovery was asked of.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8414#section-3">RFC 8414 §3</a>
+ */
+@Path("oauth-authorization-server")
+@RequestScoped
+public class MetadataResource {
+
+    @Inject
+    Issuer issuer;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response metadata() {
+        String iss = issuer.of(servletRequest);
+        JsonObject metadata = Json.createObjectBuilder()
+                .add("issuer", iss)
+                .add("authorization_endpoint", iss + "/account/authorize")
+                .add("token_endpoint", iss + "/account/token")
+                .add("introspection_endpoint", iss + "/account/introspect")
+                .add("revocation_endpoint", iss + "/account/revoke")
+                .add("registration_endpoint", iss + "/account/register")
+                .add("scopes_supported", array("read", "info", "balance"))
+                .add("response_types_supported", array("code"))
+                .add("response_modes_supported", array("query"))
+                .add("grant_types_supported", array("authorization_code", "refresh_token"))
+                .add("token_endpoint_auth_methods_supported", array("client_secret_basic", "client_secret_post", "none"))
+                .add("introspection_endpoint_auth_methods_supported", array("client_secret_basic", "client_secret_post"))
+                .add("revocation_endpoint_auth_methods_supported", array("client_secret_basic", "client_secret_post", "none"))
+                .add("code_challenge_methods_supported", array(Pkce.S256))
+                .add("authorization_response_iss_parameter_supported", true)
+                .build();
+        return Response.ok(metadata).header("Cache-Control", "max-age=300").build();
+    }
+
+    private static JsonArrayBuilder array(String... values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (String value : values) {
+            array.add(value);
+        }
+        return array;
+    }
+}

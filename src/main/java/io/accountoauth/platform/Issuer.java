@@ -1,0 +1,42 @@
+package io.accountoauth.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * This server's issuer identifier: the external base URL, from {@code oauth.issuer} when configured, and
+ * otherwise from the request's scheme, host and port, so that a server on any port works with no set-up.
+ * Discovery, the metadata and the {@code iss} authorization response parameter all use it.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8414#section-2">RFC 8414 §2</a>
+ */
+@ApplicationScoped
+public class Issuer {
+
+    @Inject
+    @ConfigProperty(name = "oauth.issuer")
+    Optional<String> configured;
+
+    public String of(HttpServletRequest request) {
+        return configured.map(Issuer::withoutTrailingSlash).orElseGet(() -> fromRequest(request));
+    }
+
+    private static String fromRequest(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
+                || ("https".equals(scheme) && port == 443);
+        String host = request.getServerName();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
