@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,6 +62,29 @@ final class Api {
 
     HttpResponse<String> withBearer(String path, String token) {
         return get(path, "Authorization", "Bearer " + token);
+    }
+
+    /** A form-encoded POST, as RFC 6749 asks of the token, introspection and revocation endpoints. */
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** A form POST with the client's credentials in an HTTP Basic header (client_secret_basic). */
+    HttpResponse<String> postWithBasic(String path, Map<String, String> form, String clientId, String secret) {
+        return post(path, form, "Authorization", basic(clientId, secret));
+    }
+
+    /** RFC 6749 §2.3.1: client_id and secret form-encoded, joined by a colon, base64-encoded. */
+    static String basic(String clientId, String secret) {
+        String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Moves the server's clock forward. */

@@ -2,7 +2,7 @@ package io.accountoauth.it;
 
 import io.accountoauth.testsupport.ClockResource;
 import io.accountoauth.testsupport.MovableClock;
-import io.accountoauth.testsupport.OtherClient;
+import io.accountoauth.testsupport.TestClients;
 import io.accountoauth.testsupport.TestSupportApplication;
 import java.io.File;
 import java.net.URI;
@@ -34,6 +34,6 @@ final class Deployments {
     static WebArchive war() {
         File built = new File(System.getProperty("app.war", "target/account-oauth.war"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(built).as(WebArchive.class)
-                .addClasses(MovableClock.class, ClockResource.class, TestSupportApplication.class, OtherClient.class);
+                .addClasses(MovableClock.class, ClockResource.class, TestSupportApplication.class, TestClients.class);
     }
 }

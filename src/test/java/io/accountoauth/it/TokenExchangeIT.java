@@ -3,7 +3,7 @@ package io.accountoauth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.accountoauth.testsupport.OtherClient;
+import io.accountoauth.testsupport.TestClients;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -65,7 +65,7 @@ class TokenExchangeIT {
     @Test
     void whenAnotherClientPresentsTheCodeThenInvalidGrantAndTheCodeIsUsedUp() {
         String code = browser.sandboxCode("dave");
-        assertError(api.accessToken(code, OtherClient.ID, OtherClient.SECRET), 400, "invalid_grant");
+        assertError(api.accessToken(code, TestClients.OTHER_ID, TestClients.OTHER_SECRET), 400, "invalid_grant");
         assertError(api.accessToken(code, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET), 400, "invalid_grant");
     }
 
