@@ -21,6 +21,11 @@ public class ClientRepository {
     }
 
     @Transactional
+    public void add(Client client) {
+        em.persist(client);
+    }
+
+    @Transactional
     public void addIfAbsent(Client client) {
         if (em.find(Client.class, client.clientId()) == null) {
             em.persist(client);

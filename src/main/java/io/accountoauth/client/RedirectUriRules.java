@@ -39,6 +39,53 @@ public final class RedirectUriRules {
         return client.loopbackAnyPath() && plainLoopback(requested).isPresent();
     }
 
+    /**
+     * Why a URI cannot be registered, or empty when it can: an absolute {@code https} URI, or a plain
+     * {@code http} loopback URI (RFC 8252 §7.3); no fragment (RFC 6749 §3.1.2), no wildcard, no user info,
+     * no dot segments or encoded separators.
+     */
+    public static Optional<String> registrationProblem(String candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            return Optional.of("A redirect URI is empty.");
+        }
+        if (candidate.length() > MAX_LENGTH) {
+            return Optional.of("A redirect URI is longer than " + MAX_LENGTH + " characters.");
+        }
+        if (candidate.indexOf('#') >= 0) {
+            return Optional.of("A redirect URI must not have a fragment.");
+        }
+        if (candidate.indexOf('*') >= 0) {
+            return Optional.of("A redirect URI must not contain wildcards.");
+        }
+        if (candidate.startsWith("http:")) {
+            return plainLoopback(candidate).isPresent() ? Optional.empty()
+                    : Optional.of("An http redirect URI must be on a loopback host (127.0.0.1, [::1] or localhost), "
+                            + "with no query; use https otherwise.");
+        }
+        if (!candidate.startsWith("https://")) {
+            return Optional.of("A redirect URI must use https (or http on a loopback host).");
+        }
+        if (!URI_CHARACTERS.matcher(candidate).matches() || ENCODED_PATH_TRICKS.matcher(candidate).find()) {
+            return Optional.of("A redirect URI has characters that are not allowed.");
+        }
+        URI uri;
+        try {
+            uri = new URI(candidate);
+        } catch (URISyntaxException e) {
+            return Optional.of("A redirect URI is not a valid URI.");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null
+                || !uri.getHost().equals(uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("A redirect URI must name a lower-case host and no user info.");
+        }
+        for (String segment : uri.getRawPath().split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return Optional.of("A redirect URI must not have dot segments.");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A registered loopback URI matches the same URI on any port. */
     static boolean sameExceptLoopbackPort(String registered, String requested) {
         Optional<URI> reg = plainLoopback(registered);

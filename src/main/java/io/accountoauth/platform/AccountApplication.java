@@ -6,6 +6,7 @@ import io.accountoauth.oauth.AuthorizeResource;
 import io.accountoauth.oauth.BearerTokenFilter;
 import io.accountoauth.oauth.IntrospectionResource;
 import io.accountoauth.oauth.OAuthExceptionMapper;
+import io.accountoauth.oauth.RegistrationResource;
 import io.accountoauth.oauth.RevocationResource;
 import io.accountoauth.oauth.TokenResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -27,6 +28,7 @@ public class AccountApplication extends Application {
                 TokenResource.class,
                 IntrospectionResource.class,
                 RevocationResource.class,
+                RegistrationResource.class,
                 AccountResource.class,
                 BearerTokenFilter.class,
                 OAuthExceptionMapper.class,

@@ -75,6 +75,13 @@ final class Api {
         return send(request.build());
     }
 
+    /** A POST of a JSON document. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** A form POST with the client's credentials in an HTTP Basic header (client_secret_basic). */
     HttpResponse<String> postWithBasic(String path, Map<String, String> form, String clientId, String secret) {
         return post(path, form, "Authorization", basic(clientId, secret));

@@ -1,0 +1,104 @@
+package io.accountoauth.client;
+
+import io.accountoauth.token.TokenGenerator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registers sandbox users' own apps: checks their metadata, gives them a random client_id and, for a
+ * confidential client, a random secret that is stored only as a digest.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-3">RFC 7591 §3</a>
+ */
+@ApplicationScoped
+public class ClientRegistration {
+
+    static final int MAX_REDIRECT_URIS = 10;
+    static final int MAX_NAME_LENGTH = 100;
+    static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
+    static final List<String> RESPONSE_TYPES = List.of("code");
+
+    @Inject
+    ClientRepository clients;
+
+    @Inject
+    TokenGenerator generator;
+
+    @Inject
+    Clock clock;
+
+    /** @throws RegistrationException when the metadata cannot be registered as it is */
+    public RegisteredClient register(ClientMetadata metadata) {
+        List<String> redirectUris = redirectUris(metadata.redirectUris());
+        AuthMethod authMethod = authMethod(metadata.tokenEndpointAuthMethod());
+        checkGrantAndResponseTypes(metadata);
+        String name = name(metadata.clientName(), redirectUris.get(0));
+        String clientId = generator.next();
+        String secret = authMethod == AuthMethod.NONE ? null : generator.next();
+        Client client = new Client(clientId, name, secret == null ? null : ClientSecrets.digest(secret), authMethod,
+                redirectUris, false);
+        clients.add(client);
+        return new RegisteredClient(client, secret, clock.instant());
+    }
+
+    private static List<String> redirectUris(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw new RegistrationException("invalid_redirect_uri", "redirect_uris must list at least one URI.");
+        }
+        if (requested.size() > MAX_REDIRECT_URIS) {
+            throw new RegistrationException("invalid_redirect_uri",
+                    "At most " + MAX_REDIRECT_URIS + " redirect_uris may be registered.");
+        }
+        List<String> accepted = new ArrayList<>();
+        for (String uri : requested) {
+            RedirectUriRules.registrationProblem(uri).ifPresent(problem -> {
+                throw new RegistrationException("invalid_redirect_uri", problem);
+            });
+            if (!accepted.contains(uri)) {
+                accepted.add(uri);
+            }
+        }
+        return accepted;
+    }
+
+    private static AuthMethod authMethod(String requested) {
+        if (requested == null) {
+            return AuthMethod.CLIENT_SECRET_BASIC;
+        }
+        return AuthMethod.fromMetadataName(requested).orElseThrow(() -> RegistrationException.invalidMetadata(
+                "token_endpoint_auth_method must be client_secret_basic, client_secret_post or none."));
+    }
+
+    private static void checkGrantAndResponseTypes(ClientMetadata metadata) {
+        if (metadata.grantTypes() != null && !GRANT_TYPES.containsAll(metadata.grantTypes())) {
+            throw RegistrationException.invalidMetadata(
+                    "grant_types may contain authorization_code and refresh_token only.");
+        }
+        if (metadata.grantTypes() != null && !metadata.grantTypes().contains("authorization_code")) {
+            throw RegistrationException.invalidMetadata("grant_types must include authorization_code.");
+        }
+        if (metadata.responseTypes() != null && !RESPONSE_TYPES.equals(metadata.responseTypes())) {
+            throw RegistrationException.invalidMetadata("response_types may only be [\"code\"].");
+        }
+    }
+
+    /** The name the customer sees on the consent page: as given, or the app's redirect host. */
+    private static String name(String requested, String firstRedirectUri) {
+        if (requested == null || requested.isBlank()) {
+            return URI.create(firstRedirectUri).getHost();
+        }
+        String name = requested.strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw RegistrationException.invalidMetadata("client_name is longer than " + MAX_NAME_LENGTH + " characters.");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw RegistrationException.invalidMetadata("client_name contains control characters.");
+        }
+        return name;
+    }
+}

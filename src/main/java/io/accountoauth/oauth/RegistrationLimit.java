@@ -1,0 +1,44 @@
+package io.accountoauth.oauth;
+
+import io.accountoauth.platform.SlidingWindowLimiter;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Limits how many clients one source address may register per hour. */
+@ApplicationScoped
+public class RegistrationLimit {
+
+    private static final Duration WINDOW = Duration.ofHours(1);
+    private static final int REMEMBERED_ADDRESSES = 10_000;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "oauth.registration.per-address-per-hour", defaultValue = "10")
+    int perAddressPerHour;
+
+    private SlidingWindowLimiter limiter;
+
+    @PostConstruct
+    void init() {
+        limiter = new SlidingWindowLimiter(perAddressPerHour, WINDOW, REMEMBERED_ADDRESSES, clock);
+    }
+
+    /** @throws OAuthException 429 with {@code Retry-After} when the address has used up its registrations */
+    public void check(String address) {
+        Optional<Duration> wait = limiter.tryAcquire(address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new OAuthException(Status.TOO_MANY_REQUESTS, "temporarily_unavailable",
+                    "Too many registrations from this address; try again in " + seconds + " seconds.")
+                    .withHeader("Retry-After", Long.toString(seconds));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.accountoauth.oauth;
+
+import io.accountoauth.client.ClientMetadata;
+import io.accountoauth.client.ClientRegistration;
+import io.accountoauth.client.RegisteredClient;
+import io.accountoauth.client.RegistrationException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dynamic client registration: a sandbox user registers their own app with a JSON document and gets its
+ * client_id and, for a confidential client, its client_secret, shown this once.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-3">RFC 7591 §3</a>
+ */
+@Path("register")
+@RequestScoped
+public class RegistrationResource {
+
+    static final int MAX_BODY_CHARS = 16 * 1024;
+
+    @Inject
+    ClientRegistration registration;
+
+    @Inject
+    RegistrationLimit limit;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(String body) {
+        limit.check(servletRequest.getRemoteAddr());
+        try {
+            RegisteredClient registered = registration.register(metadata(body));
+            return Response.status(Status.CREATED)
+                    .entity(describe(registered))
+                    .header("Cache-Control", "no-store")
+                    .header("Pragma", "no-cache")
+                    .build();
+        } catch (RegistrationException e) {
+            throw new OAuthException(Status.BAD_REQUEST, e.error(), e.getMessage());
+        }
+    }
+
+    private static ClientMetadata metadata(String body) {
+        if (body == null || body.isBlank() || body.length() > MAX_BODY_CHARS) {
+            throw RegistrationException.invalidMetadata("The body must be a JSON object of at most 16 KiB.");
+        }
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw RegistrationException.invalidMetadata("The body is not a JSON object.");
+        }
+        return new ClientMetadata(
+                string(json, "client_name"),
+                strings(json, "redirect_uris", "invalid_redirect_uri"),
+                string(json, "token_endpoint_auth_method"),
+                strings(json, "grant_types", "invalid_client_metadata"),
+                strings(json, "response_types", "invalid_client_metadata"));
+    }
+
+    private static String string(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw RegistrationException.invalidMetadata(name + " must be a string.");
+        }
+        return text.getString();
+    }
+
+    private static List<String> strings(JsonObject json, String name, String error) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw new RegistrationException(error, name + " must be an array of strings.");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString text)) {
+                throw new RegistrationException(error, name + " must be an array of strings.");
+            }
+            values.add(text.getString());
+        }
+        return values;
+    }
+
+    /** RFC 7591 §3.2.1: the client information response. */
+    private static JsonObject describe(RegisteredClient registered) {
+        var client = registered.client();
+        JsonObjectBuilder json = Json.createObjectBuilder().add("client_id", client.clientId());
+        if (registered.clientSecret() != null) {
+            json.add("client_secret", registered.clientSecret()).add("client_secret_expires_at", 0);
+        }
+        JsonArrayBuilder redirectUris = Json.createArrayBuilder();
+        client.redirectUris().forEach(redirectUris::add);
+        return json
+                .add("client_id_issued_at", registered.issuedAt().getEpochSecond())
+                .add("client_name", client.name())
+                .add("redirect_uris", redirectUris)
+                .add("token_endpoint_auth_method", client.authMethod().metadataName())
+                .add("grant_types", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("response_types", Json.createArrayBuilder().add("code"))
+                .build();
+    }
+}

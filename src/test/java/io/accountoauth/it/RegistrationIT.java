@@ -1,0 +1,199 @@
+package io.accountoauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Dynamic client registration (RFC 7591): sandbox users register their own apps and use them at once. */
+@ExtendWith(ArquillianExtension.class)
+class RegistrationIT {
+
+    static final String REDIRECT_URI = "https://money.example/callback";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        browser = new Browser(Deployments.loopback(base));
+        api = new Api(Deployments.loopback(base));
+        // A new hour for every test: each starts with the whole per-address registration allowance.
+        api.advanceClock(3601);
+    }
+
+    // RFC 7591 §3.2.1: the client information response.
+    @Test
+    void whenAConfidentialAppRegistersThenItGetsAnIdAndASecretAndCompletesTheFlow() {
+        HttpResponse<String> response = api.postJson("account/register",
+                "{\"client_name\":\"Budget Buddy\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}");
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+        JsonObject client = Api.json(response);
+        String clientId = client.getString("client_id");
+        String secret = client.getString("client_secret");
+        assertTrue(clientId.length() >= 22 && secret.length() >= 43, client.toString());
+        assertEquals("client_secret_basic", client.getString("token_endpoint_auth_method"));
+        assertEquals(List.of(REDIRECT_URI), client.getJsonArray("redirect_uris").getValuesAs(
+                jakarta.json.JsonString::getString));
+        assertEquals(0, client.getInt("client_secret_expires_at"));
+
+        Browser.Page login = browser.authorize(Map.of("client_id", clientId, "redirect_uri", REDIRECT_URI));
+        assertTrue(login.body().contains("Budget Buddy"), login.body());
+        Browser.Page redirect = browser.decide(browser.logIn(login, "jane", "pw"), "allow");
+        String code = Queries.parse(URI.create(redirect.location()).getRawQuery()).get("code");
+
+        HttpResponse<String> tokens = api.postWithBasic("account/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", REDIRECT_URI), clientId, secret);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        String accessToken = Api.json(tokens).getString("access_token");
+        assertTrue(api.withBearer("account/balance", accessToken).body().contains("981,719.23"));
+    }
+
+    @Test
+    void whenTwoAppsRegisterThenTheirIdsAndSecretsDiffer() {
+        String body = "{\"client_name\":\"Twin\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}";
+        JsonObject first = Api.json(api.postJson("account/register", body));
+        JsonObject second = Api.json(api.postJson("account/register", body));
+        assertNotEquals(first.getString("client_id"), second.getString("client_id"));
+        assertNotEquals(first.getString("client_secret"), second.getString("client_secret"));
+    }
+
+    // RFC 7591 §2: token_endpoint_auth_method "none" registers a public client, which gets no secret.
+    @Test
+    void whenAPublicAppRegistersThenItGetsNoSecretAndUsesPkce() throws Exception {
+        String redirectUri = "http://127.0.0.1/cb";
+        JsonObject client = Api.json(api.postJson("account/register", "{\"client_name\":\"Pocket\","
+                + "\"redirect_uris\":[\"" + redirectUri + "\"],\"token_endpoint_auth_method\":\"none\"}"));
+        assertFalse(client.containsKey("client_secret"), client.toString());
+        assertEquals("none", client.getString("token_endpoint_auth_method"));
+        String clientId = client.getString("client_id");
+
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String loopback = "http://127.0.0.1:65031/cb";
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("redirect_uri", loopback);
+        query.put("code_challenge", challenge);
+        query.put("code_challenge_method", "S256");
+        String code = browser.code(query, "dave");
+
+        HttpResponse<String> tokens = api.post("account/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", loopback, "client_id", clientId, "code_verifier", verifier));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+    }
+
+    // RFC 7591 §3.2.2: invalid_redirect_uri.
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://money.example/callback",
+            "https://money.example/callback#frag",
+            "https://*.money.example/callback",
+            "javascript:alert(1)",
+            "data:text/html,hi",
+            "/callback",
+            "https://user@money.example/callback",
+            "https://money.example/a/../callback",
+            "http://localhost:8080/cb?x=1",
+            ""})
+    void whenARedirectUriIsNotAllowedThenInvalidRedirectUri(String redirectUri) {
+        HttpResponse<String> response = api.postJson("account/register",
+                "{\"client_name\":\"Bad\",\"redirect_uris\":[\"" + redirectUri + "\"]}");
+        assertError(response, 400, "invalid_redirect_uri");
+    }
+
+    @Test
+    void whenNoRedirectUrisThenInvalidRedirectUri() {
+        assertError(api.postJson("account/register", "{\"client_name\":\"None\"}"), 400, "invalid_redirect_uri");
+        assertError(api.postJson("account/register", "{\"redirect_uris\":[]}"), 400, "invalid_redirect_uri");
+        assertError(api.postJson("account/register", "{\"redirect_uris\":\"" + REDIRECT_URI + "\"}"),
+                400, "invalid_redirect_uri");
+    }
+
+    // RFC 7591 §3.2.2: invalid_client_metadata.
+    @Test
+    void whenMetadataIsNotSupportedThenInvalidClientMetadata() {
+        String uris = "\"redirect_uris\":[\"" + REDIRECT_URI + "\"]";
+        assertError(api.postJson("account/register", "{" + uris + ",\"token_endpoint_auth_method\":\"private_key_jwt\"}"),
+                400, "invalid_client_metadata");
+        assertError(api.postJson("account/register", "{" + uris + ",\"grant_types\":[\"client_credentials\"]}"),
+                400, "invalid_client_metadata");
+        assertError(api.postJson("account/register", "{" + uris + ",\"response_types\":[\"token\"]}"),
+                400, "invalid_client_metadata");
+        assertError(api.postJson("account/register", "{" + uris + ",\"client_name\":42}"),
+                400, "invalid_client_metadata");
+        assertError(api.postJson("account/register", "{" + uris + ",\"client_name\":\"" + "x".repeat(101) + "\"}"),
+                400, "invalid_client_metadata");
+        assertError(api.postJson("account/register", "not json"), 400, "invalid_client_metadata");
+        assertError(api.postJson("account/register", "[1,2]"), 400, "invalid_client_metadata");
+    }
+
+    @Test
+    void whenTheBodyIsNotJsonThen415() {
+        HttpResponse<String> response = api.post("account/register", Map.of("client_name", "Form"));
+        assertEquals(415, response.statusCode(), response.body());
+    }
+
+    @Test
+    void whenOneAddressRegistersMoreThanTenAppsInAnHourThen429WithRetryAfter() {
+        String body = "{\"client_name\":\"Flood\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(201, api.postJson("account/register", body).statusCode(), "registration " + (i + 1));
+        }
+        HttpResponse<String> refused = api.postJson("account/register", body);
+        assertEquals(429, refused.statusCode(), refused.body());
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElse("0"));
+        assertTrue(retryAfter > 0 && retryAfter <= 3600, "Retry-After " + retryAfter);
+
+        api.advanceClock(retryAfter + 1);
+        assertEquals(201, api.postJson("account/register", body).statusCode());
+    }
+
+    @Test
+    void whenAClientNameCarriesMarkupThenTheLoginPageShowsItAsText() {
+        JsonObject client = Api.json(api.postJson("account/register",
+                "{\"client_name\":\"<script>alert(1)</script>\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}"));
+        Browser.Page login = browser.authorize(Map.of("client_id", client.getString("client_id"),
+                "redirect_uri", REDIRECT_URI));
+        assertFalse(login.body().contains("<script>alert(1)</script>"), login.body());
+        assertTrue(login.document().text().contains("<script>alert(1)</script>"));
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(error, Api.json(response).getString("error"), response.body());
+    }
+}
