@@ -125,4 +125,22 @@ class RedirectUriRulesTest {
     void whenClientWithoutLoopbackAnyPathSendsRegisteredUriThenPermitted() {
         assertTrue(RedirectUriRules.permits(WEB_APP, "https://app.example/cb"));
     }
+
+    // RFC 7591 §2 with RFC 6749 §3.1.2 and RFC 8252 §7.3: what an app may register.
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.example/cb", "https://app.example:8443/cb?tenant=1",
+            "http://127.0.0.1/cb", "http://localhost:9000/callback", "http://[::1]/cb"})
+    void whenHttpsOrPlainLoopbackThenRegistrable(String uri) {
+        assertTrue(RedirectUriRules.registrationProblem(uri).isEmpty(), uri);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://app.example/cb", "https://app.example/cb#x", "https://*.app.example/cb",
+            "https://app.example/*", "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd",
+            "/cb", "cb", "https://user@app.example/cb", "https://APP.example/cb", "https://app.example/a/../cb",
+            "https://app.example/%2e%2e/cb", "ftp://app.example/cb", "https:///cb", "http://localhost/cb?x=1",
+            "https://app.example/c b", ""})
+    void whenNotHttpsOrNotPlainLoopbackThenNotRegistrable(String uri) {
+        assertTrue(RedirectUriRules.registrationProblem(uri).isPresent(), uri);
+    }
 }
