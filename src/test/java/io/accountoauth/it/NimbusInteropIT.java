@@ -1,0 +1,195 @@
+package io.accountoauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Token;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** An app built on the Nimbus OAuth 2.0 SDK walks the whole flow with the SDK's own requests and parsing. */
+@ExtendWith(ArquillianExtension.class)
+class NimbusInteropIT {
+
+    /** A loopback redirect URI of the app's own, on a port that is not the server's (RFC 8252 §7.3). */
+    private static final URI REDIRECT_URI = URI.create("http://127.0.0.1:65020/cb");
+    private static final ClientID CLIENT_ID = new ClientID(SandboxApp.CLIENT_ID);
+    private static final Secret CLIENT_SECRET = new Secret(SandboxApp.CLIENT_SECRET);
+    private static final Scope READ = new Scope("read");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        browser = new Browser(Deployments.loopback(base));
+        api = new Api(Deployments.loopback(base));
+        api.resetClock();
+    }
+
+    // RFC 8414 discovery, RFC 6749 §4.1 with RFC 7636 PKCE and RFC 9207 iss, RFC 6750 bearer use,
+    // RFC 6749 §6 refresh, RFC 7662 introspection and RFC 7009 revocation, with client_secret_basic.
+    @Test
+    void whenAppUsesClientSecretBasicThenTheWholeFlowWorks() throws Exception {
+        walkTheWholeFlow(new ClientSecretBasic(CLIENT_ID, CLIENT_SECRET));
+    }
+
+    // The same, with client_secret_post (RFC 6749 §2.3.1).
+    @Test
+    void whenAppUsesClientSecretPostThenTheWholeFlowWorks() throws Exception {
+        walkTheWholeFlow(new ClientSecretPost(CLIENT_ID, CLIENT_SECRET));
+    }
+
+    private void walkTheWholeFlow(ClientAuthentication clientAuth) throws Exception {
+        // Discovery: the SDK fetches the metadata and checks its issuer against the one it was given.
+        Issuer issuer = new Issuer(TokenEndpoints.issuer(Deployments.loopback(base)));
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(issuer);
+        assertEquals(issuer, metadata.getIssuer());
+
+        // The authorization request, and the customer's part in the browser.
+        State state = new State();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(ResponseType.CODE, CLIENT_ID)
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(REDIRECT_URI)
+                .scope(READ)
+                .state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build();
+        Browser.Page login = browser.open(request.toURI());
+        Browser.Page consent = browser.logIn(login, "dave", "any password");
+        Browser.Page redirect = browser.decide(consent, "allow");
+        assertNotNull(redirect.location(), () -> "no redirect to the app: " + redirect.status() + "\n" + redirect.body());
+
+        // The authorization response, as the SDK reads it.
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(redirect.location()));
+        assertTrue(response.indicatesSuccess(), () -> "authorization failed: " + redirect.location());
+        AuthorizationSuccessResponse success = response.toSuccessResponse();
+        assertEquals(state, success.getState());
+        assertEquals(metadata.getIssuer(), success.getIssuer(), "RFC 9207: iss is the metadata's issuer");
+        AuthorizationCode code = success.getAuthorizationCode();
+        assertNotNull(code);
+
+        // The code exchange with the PKCE verifier.
+        Tokens tokens = tokens(new TokenRequest(metadata.getTokenEndpointURI(), clientAuth,
+                new AuthorizationCodeGrant(code, REDIRECT_URI, verifier)));
+        AccessToken accessToken = tokens.getAccessToken();
+        RefreshToken refreshToken = tokens.getRefreshToken();
+        assertTrue(accessToken instanceof BearerAccessToken, accessToken.getClass().getName());
+        assertEquals(READ, accessToken.getScope());
+        assertEquals(60, accessToken.getLifetime());
+        assertNotNull(refreshToken, "the token endpoint issues a refresh token");
+        assertEquals("10,187.91", balance(metadata, accessToken));
+
+        // Refresh: a new access token and, by rotation, a new refresh token.
+        Tokens refreshed = tokens(new TokenRequest(metadata.getTokenEndpointURI(), clientAuth,
+                new RefreshTokenGrant(refreshToken)));
+        AccessToken newAccessToken = refreshed.getAccessToken();
+        RefreshToken newRefreshToken = refreshed.getRefreshToken();
+        assertNotEquals(accessToken, newAccessToken);
+        assertNotNull(newRefreshToken);
+        assertNotEquals(refreshToken, newRefreshToken);
+        assertEquals("10,187.91", balance(metadata, newAccessToken));
+
+        // Introspection of the new access token.
+        TokenIntrospectionSuccessResponse introspection = introspect(metadata, clientAuth, newAccessToken);
+        assertTrue(introspection.isActive());
+        assertEquals(READ, introspection.getScope());
+        assertEquals(CLIENT_ID, introspection.getClientID());
+        assertEquals("dave", introspection.getUsername());
+        assertEquals(metadata.getIssuer(), introspection.getIssuer());
+
+        // Revocation of the refresh token ends the grant: the access token issued with it too.
+        HTTPResponse revoked = new TokenRevocationRequest(metadata.getRevocationEndpointURI(), clientAuth,
+                newRefreshToken).toHTTPRequest().send();
+        assertEquals(200, revoked.getStatusCode(), revoked.getBody());
+        assertFalse(introspect(metadata, clientAuth, newAccessToken).isActive());
+        assertFalse(introspect(metadata, clientAuth, newRefreshToken).isActive());
+        HTTPResponse refused = balanceResponse(metadata, newAccessToken);
+        assertEquals(401, refused.getStatusCode());
+        assertEquals(BearerTokenError.INVALID_TOKEN.getCode(),
+                BearerTokenError.parse(refused.getWWWAuthenticate()).getCode());
+    }
+
+    private static Tokens tokens(TokenRequest request) throws Exception {
+        TokenResponse response = TokenResponse.parse(request.toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(),
+                () -> "token request refused: " + response.toErrorResponse().getErrorObject().toJSONObject());
+        AccessTokenResponse success = response.toSuccessResponse();
+        return success.getTokens();
+    }
+
+    private static TokenIntrospectionSuccessResponse introspect(AuthorizationServerMetadata metadata,
+            ClientAuthentication clientAuth, Token token) throws Exception {
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                metadata.getIntrospectionEndpointURI(), clientAuth, token).toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(),
+                () -> "introspection refused: " + response.toErrorResponse().getErrorObject().toJSONObject());
+        return response.toSuccessResponse();
+    }
+
+    /** The customer's balance, read with the bearer token as the SDK sends it (RFC 6750 §2.1). */
+    private static String balance(AuthorizationServerMetadata metadata, AccessToken token) throws Exception {
+        HTTPResponse response = balanceResponse(metadata, token);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return response.getBodyAsJSONObject().getAsString("account_balance");
+    }
+
+    private static HTTPResponse balanceResponse(AuthorizationServerMetadata metadata, AccessToken token)
+            throws Exception {
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET,
+                URI.create(metadata.getIssuer().getValue() + "/account/balance"));
+        request.setAuthorization(token.toAuthorizationHeader());
+        return request.send();
+    }
+}
