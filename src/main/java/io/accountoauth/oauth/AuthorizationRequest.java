@@ -7,6 +7,7 @@ import java.io.Serializable;
  *
  * @param codeChallenge the PKCE S256 challenge, or null when the client sent none
  * @param issuer        this server's issuer as the request reached it, returned as {@code iss} (RFC 9207)
+ * @param promptConsent true for {@code prompt=consent}: ask the customer even when a consent covers the request
  */
 public record AuthorizationRequest(
         String clientId,
@@ -15,7 +16,8 @@ public record AuthorizationRequest(
         String state,
         String scope,
         String codeChallenge,
-        String issuer) implements Serializable {
+        String issuer,
+        boolean promptConsent) implements Serializable {
 
     /** Where the browser takes the code (RFC 6749 §4.1.2), with {@code state} and {@code iss}. */
     public String codeResponse(String code) {

@@ -89,8 +89,9 @@ public class AuthorizeResource {
             String scope = Scopes.normalize(parameters.optional("scope")).orElseThrow(() -> new OAuthException(
                     Status.BAD_REQUEST, "invalid_scope", "Known scopes: read, info, balance."));
             String challenge = codeChallenge(parameters, client);
+            boolean promptConsent = promptsConsent(parameters.optional("prompt"));
             String handle = pending.start(new AuthorizationRequest(
-                    client.clientId(), client.name(), redirectUri, state, scope, challenge, iss));
+                    client.clientId(), client.name(), redirectUri, state, scope, challenge, iss, promptConsent));
             URI login = URI.create(servletRequest.getContextPath() + LOGIN_VIEW + "?request=" + handle);
             return Response.seeOther(login).header("Cache-Control", "no-store").build();
         } catch (OAuthException e) {
@@ -122,6 +123,11 @@ public class AuthorizeResource {
             throw OAuthException.invalidRequest("The code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~.");
         }
         return challenge;
+    }
+
+    /** {@code prompt=consent} asks the customer again even when a consent already covers the request. */
+    private static boolean promptsConsent(String prompt) {
+        return prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("consent");
     }
 
     private Response redirect(AuthorizationResponse response) {

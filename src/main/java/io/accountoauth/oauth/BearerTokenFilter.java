@@ -1,5 +1,6 @@
 package io.accountoauth.oauth;
 
+import io.accountoauth.consent.ConsentService;
 import io.accountoauth.token.AccessToken;
 import io.accountoauth.token.Scopes;
 import io.accountoauth.token.TokenRegistry;
@@ -16,9 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Optional;
 
@@ -33,12 +31,12 @@ import java.util.Optional;
 public class BearerTokenFilter implements ContainerRequestFilter {
 
     static final String REALM = "account";
-    /** The RFC 6750 §2.2 and §2.3 parameter name of a token sent outside the header. */
-    private static final String QUERY_PARAMETER = "access_token";
-    private static final int MAX_FORM_BYTES = 64 * 1024;
 
     @Inject
     TokenRegistry registry;
+
+    @Inject
+    ConsentService consents;
 
     @Context
     ResourceInfo resourceInfo;
@@ -48,12 +46,6 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         RequiresScope required = resourceInfo.getResourceMethod() == null ? null
                 : resourceInfo.getResourceMethod().getAnnotation(RequiresScope.class);
         if (required == null) {
-            return;
-        }
-        if (carriesTokenOutsideHeader(request)) {
-            // RFC 9700 §4.3.2: access tokens travel in the Authorization header, never in a URI or form.
-            request.abortWith(challenge(Status.BAD_REQUEST, "invalid_request",
-                    "Send the access token in the Authorization header only, not in the query or body.", null));
             return;
         }
         BearerCredentials.Outcome credentials =
@@ -85,29 +77,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     "The access token's scope does not cover this call.", required.value()));
             return;
         }
+        consents.recordUse(token.get().grant().consentId());
         request.setSecurityContext(new TokenSecurityContext(token.get(), request.getSecurityContext().isSecure()));
-    }
-
-    private static boolean carriesTokenOutsideHeader(ContainerRequestContext request) {
-        if (request.getUriInfo().getQueryParameters().containsKey(QUERY_PARAMETER)) {
-            return true;
-        }
-        MediaType type = request.getMediaType();
-        if (!request.hasEntity() || type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
-            return false;
-        }
-        try {
-            byte[] body = request.getEntityStream().readNBytes(MAX_FORM_BYTES);
-            request.setEntityStream(new ByteArrayInputStream(body));
-            for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
-                if (pair.equals(QUERY_PARAMETER) || pair.startsWith(QUERY_PARAMETER + "=")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     /** A refusal with its challenge, e.g. {@code Bearer realm="account", error="invalid_token"}. */

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The authorization-code grant once the client is authenticated: redeem the code, check its PKCE proof,
- * mint the tokens. The code is used up by the first attempt, whatever its outcome, so a verifier cannot
- * be guessed.
+ * The authorization-code grant once the client is authenticated: redeem the code against its PKCE proof and
+ * mint the tokens, in one step. The code is used up by the first attempt, whatever its outcome, so a verifier
+ * cannot be guessed.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.6">RFC 7636 §4.6</a>
@@ -31,30 +31,26 @@ public class CodeExchange {
      */
     public IssuedTokens exchange(Client client, String code, String redirectUri, String codeVerifier,
             boolean withRefreshToken) {
-        Redemption redemption = registry.redeem(code, client.clientId(), redirectUri);
+        Redemption redemption = registry.redeem(code, client.clientId(), redirectUri,
+                issued -> proofFailure(issued, codeVerifier, client), withRefreshToken);
         if (redemption instanceof Redemption.Refused refused) {
             throw OAuthException.invalidGrant(refused.reason());
         }
-        AuthorizationCode grant = ((Redemption.Granted) redemption).code();
-        checkProof(grant, codeVerifier, client);
-        return registry.issue(grant.grant(), withRefreshToken);
+        return ((Redemption.Granted) redemption).tokens();
     }
 
-    private static void checkProof(AuthorizationCode code, String verifier, Client client) {
+    /** Why the client's PKCE proof fails, or null when it holds. */
+    private static String proofFailure(AuthorizationCode code, String verifier, Client client) {
         if (code.codeChallenge() == null) {
             if (verifier != null) {
-                throw OAuthException.invalidGrant("A code_verifier was sent for a code issued without a code_challenge.");
+                return "A code_verifier was sent for a code issued without a code_challenge.";
             }
-            if (client.isPublic()) {
-                throw OAuthException.invalidGrant("A public client's code must be bound to a PKCE challenge.");
-            }
-            return;
+            return client.isPublic() ? "A public client's code must be bound to a PKCE challenge." : null;
         }
         if (verifier == null) {
-            throw OAuthException.invalidGrant("The code_verifier is missing; the code was issued with a code_challenge.");
+            return "The code_verifier is missing; the code was issued with a code_challenge.";
         }
-        if (!Pkce.verifies(verifier, code.codeChallenge())) {
-            throw OAuthException.invalidGrant("The code_verifier does not match the code_challenge.");
-        }
+        return Pkce.verifies(verifier, code.codeChallenge()) ? null
+                : "The code_verifier does not match the code_challenge.";
     }
 }

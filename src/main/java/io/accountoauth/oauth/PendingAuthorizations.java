@@ -33,8 +33,9 @@ public class PendingAuthorizations implements Serializable {
     @Inject
     TokenGenerator generator;
 
-    /** One request's progress: the request, and the customer once they have logged in. */
-    public record Pending(AuthorizationRequest request, String customer, Instant expiresAt) implements Serializable {
+    /** One request's progress: the request, the customer once logged in, and the consent once asked for. */
+    public record Pending(AuthorizationRequest request, String customer, String consentId, Instant expiresAt)
+            implements Serializable {
 
         public boolean authenticated() {
             return customer != null;
@@ -50,7 +51,7 @@ public class PendingAuthorizations implements Serializable {
             oldest.remove();
         }
         String handle = generator.next();
-        byHandle.put(handle, new Pending(request, null, clock.instant().plus(LIFETIME)));
+        byHandle.put(handle, new Pending(request, null, null, clock.instant().plus(LIFETIME)));
         return handle;
     }
 
@@ -62,7 +63,12 @@ public class PendingAuthorizations implements Serializable {
 
     /** Records who logged in for this request. */
     public synchronized void authenticate(String handle, String customer) {
-        byHandle.computeIfPresent(handle, (key, p) -> new Pending(p.request(), customer, p.expiresAt()));
+        byHandle.computeIfPresent(handle, (key, p) -> new Pending(p.request(), customer, null, p.expiresAt()));
+    }
+
+    /** Records the consent the customer is being asked for. */
+    public synchronized void attachConsent(String handle, String consentId) {
+        byHandle.computeIfPresent(handle, (key, p) -> new Pending(p.request(), p.customer(), consentId, p.expiresAt()));
     }
 
     /** Removes the request, returning it when it was alive and its customer had logged in. */

@@ -4,10 +4,12 @@ import io.accountoauth.account.AccountResource;
 import io.accountoauth.oauth.AccessTokenResource;
 import io.accountoauth.oauth.AuthorizeResource;
 import io.accountoauth.oauth.BearerTokenFilter;
+import io.accountoauth.oauth.ConsentResource;
 import io.accountoauth.oauth.IntrospectionResource;
 import io.accountoauth.oauth.OAuthExceptionMapper;
 import io.accountoauth.oauth.RegistrationResource;
 import io.accountoauth.oauth.RevocationResource;
+import io.accountoauth.oauth.TokenPlacementFilter;
 import io.accountoauth.oauth.TokenResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -29,8 +31,10 @@ public class AccountApplication extends Application {
                 IntrospectionResource.class,
                 RevocationResource.class,
                 RegistrationResource.class,
+                ConsentResource.class,
                 AccountResource.class,
                 BearerTokenFilter.class,
+                TokenPlacementFilter.class,
                 OAuthExceptionMapper.class,
                 UnexpectedErrorMapper.class,
                 NoStoreFilter.class);

@@ -3,28 +3,32 @@ package io.accountoauth.token;
 import java.time.Instant;
 
 /**
- * What an authorization code stands for: who approved which client, for which redirect URI and scope.
+ * What an authorization code stands for: the grant it starts, the redirect URI it was issued for, and the
+ * PKCE challenge it is bound to.
  *
- * @param grantId       identifies the grant; every token issued from this code carries it
  * @param codeChallenge the PKCE S256 challenge the client sent with the authorization request, or null
  * @param redeemed      true once the code has been exchanged; a second exchange is a replay
  */
 public record AuthorizationCode(
-        String grantId,
-        String clientId,
+        Grant grant,
         String redirectUri,
-        String customer,
-        String scope,
         String codeChallenge,
         Instant expiresAt,
         boolean redeemed) implements Expiring {
 
     AuthorizationCode redeem() {
-        return new AuthorizationCode(grantId, clientId, redirectUri, customer, scope, codeChallenge, expiresAt, true);
+        return new AuthorizationCode(grant, redirectUri, codeChallenge, expiresAt, true);
     }
 
-    /** The grant that this code starts. */
-    public Grant grant() {
-        return new Grant(grantId, clientId, customer, scope);
+    public String grantId() {
+        return grant.grantId();
+    }
+
+    public String clientId() {
+        return grant.clientId();
+    }
+
+    public String scope() {
+        return grant.scope();
     }
 }

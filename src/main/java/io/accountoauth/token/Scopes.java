@@ -1,6 +1,7 @@
 package io.accountoauth.token;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,19 @@ public final class Scopes {
     /** True when every permission of {@code requested} is in {@code granted}: a refresh may narrow, never widen. */
     public static boolean within(String requested, String granted) {
         return permissions(granted).containsAll(permissions(requested));
+    }
+
+    /**
+     * The scope the customer granted by ticking {@code ticked} of what {@code requested} asked for: the
+     * request itself when everything was ticked, otherwise the ticked permissions; empty when nothing was.
+     */
+    public static Optional<String> granted(String requested, Collection<String> ticked) {
+        List<String> asked = permissions(requested);
+        List<String> kept = asked.stream().filter(ticked::contains).toList();
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(kept.size() == asked.size() ? requested : String.join(" ", kept));
     }
 
     /** The individual permissions a scope stands for, in display order. */

@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Holds the authorization codes, access tokens and refresh tokens this server has issued, by the SHA-256
  * digest of their values. Validity is checked against the injected clock on every lookup: codes and access
- * tokens live 60 seconds. Expired entries are dropped as lookups meet them and by a sweep of every store that
+ * tokens live 60 seconds, and no token outlives the consent it was issued under. Expired entries are dropped as lookups meet them and by a sweep of every store that
  * each issue starts at most once a second, so memory stays bounded by issue rate times lifetime.
  */
 @ApplicationScoped
@@ -21,14 +24,18 @@ public class TokenRegistry {
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
     /** The original sandbox's promise: an access token is valid for 60 seconds. */
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(60);
-    /** A day of refreshing, one rotation at a time. */
-    public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(24);
+    /** As long as the consent lasts at most: open-banking consents run 90 days. */
+    public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(90);
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+    /** How long a revoked grant or consent is remembered, to refuse tokens still being issued under it. */
+    private static final Duration REVOCATION_MEMORY = Duration.ofDays(1);
 
     private final ExpiringStore<AuthorizationCode> codes = new ExpiringStore<>();
     private final ExpiringStore<AccessToken> accessTokens = new ExpiringStore<>();
     private final ExpiringStore<RefreshToken> refreshTokens = new ExpiringStore<>();
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+    /** Revoked grants ({@code grant:<id>}) and consents ({@code consent:<id>}), until when to remember them. */
+    private final ConcurrentMap<String, Instant> revoked = new ConcurrentHashMap<>();
 
     private Clock clock;
     private TokenGenerator generator;
@@ -47,19 +54,29 @@ public class TokenRegistry {
     public String issueCode(CodeRequest request) {
         Instant now = sweepIfDue();
         String code = generator.next();
-        codes.put(code, new AuthorizationCode(generator.next(), request.clientId(), request.redirectUri(),
-                request.customer(), request.scope(), request.codeChallenge(), now.plus(CODE_LIFETIME), false));
+        Grant grant = new Grant(generator.next(), request.clientId(), request.customer(), request.scope(),
+                request.consentId(), request.consentEnds());
+        codes.put(code, new AuthorizationCode(grant, request.redirectUri(), request.codeChallenge(),
+                grant.cap(now.plus(CODE_LIFETIME)), false));
         return code;
     }
 
+    /** {@link #redeem(String, String, String, Function, boolean)} with no proof to check and no refresh token. */
+    public Redemption redeem(String code, String clientId, String redirectUri) {
+        return redeem(code, clientId, redirectUri, c -> null, false);
+    }
+
     /**
-     * Exchanges a code, atomically: of any number of concurrent redemptions of one code, one at most succeeds.
-     * A code presented by a client it was not issued to, or with another redirect URI, is used up all the same.
-     * A code presented a second time is a replay: the grant it started is revoked (RFC 6749 §4.1.2).
+     * Exchanges a code for tokens in one atomic step: of any number of concurrent redemptions of one code,
+     * one at most gets tokens, and they exist before any other redemption is looked at. A code presented by
+     * a client it was not issued to, with another redirect URI, or with a failing proof, is used up all the
+     * same. A code presented again is a replay: the grant it started is revoked (RFC 6749 §4.1.2).
      *
      * @param redirectUri the redirect URI the client presented, or null where it sent none
+     * @param proofCheck  checks the client's proof of possession (PKCE): null when it holds, else the reason
      */
-    public Redemption redeem(String code, String clientId, String redirectUri) {
+    public Redemption redeem(String code, String clientId, String redirectUri,
+            Function<AuthorizationCode, String> proofCheck, boolean withRefreshToken) {
         Instant now = clock.instant();
         AtomicReference<Redemption> outcome = new AtomicReference<>(new Redemption.Refused("The code is unknown."));
         AtomicReference<String> replayedGrant = new AtomicReference<>();
@@ -81,7 +98,14 @@ public class TokenRegistry {
                 outcome.set(new Redemption.Refused("The redirect_uri differs from the authorization request's."));
                 return null;
             }
-            outcome.set(new Redemption.Granted(entry));
+            String proofFailure = proofCheck.apply(entry);
+            if (proofFailure != null) {
+                outcome.set(new Redemption.Refused(proofFailure));
+                return entry.redeem();
+            }
+            outcome.set(issue(entry.grant(), withRefreshToken)
+                    .<Redemption>map(tokens -> new Redemption.Granted(entry, tokens))
+                    .orElseGet(() -> new Redemption.Refused("The consent behind the code has been revoked.")));
             return entry.redeem();
         });
         if (replayedGrant.get() != null) {
@@ -90,23 +114,50 @@ public class TokenRegistry {
         return outcome.get();
     }
 
-    /** Issues an access token under a grant, and a refresh token with it when asked. */
-    public IssuedTokens issue(Grant grant, boolean withRefreshToken) {
-        Instant now = sweepIfDue();
-        String accessToken = generator.next();
-        accessTokens.put(accessToken, new AccessToken(grant, now, now.plus(ACCESS_TOKEN_LIFETIME)));
-        String refreshToken = null;
-        if (withRefreshToken) {
-            refreshToken = generator.next();
-            refreshTokens.put(refreshToken, new RefreshToken(grant, now, now.plus(REFRESH_TOKEN_LIFETIME), false));
-        }
-        return new IssuedTokens(accessToken, refreshToken, grant.scope(), ACCESS_TOKEN_LIFETIME.toSeconds());
+    /**
+     * Issues an access token under a grant, and a refresh token with it when asked; empty when the grant or
+     * its consent was revoked meanwhile.
+     */
+    public Optional<IssuedTokens> issue(Grant grant, boolean withRefreshToken) {
+        return issue(grant, withRefreshToken ? grant : null);
     }
 
     /**
-     * Rotates a refresh token: ends it and issues a new access and refresh token under the same grant,
-     * narrowed to {@code scope} when one is given. An ended refresh token presented again means it was
-     * stolen or replayed: the whole grant is revoked.
+     * The tokens are stored first and the revocations checked after, while a revocation is recorded first and
+     * the tokens removed after: whichever runs second sees the other, so no token survives its revocation.
+     */
+    private Optional<IssuedTokens> issue(Grant accessGrant, Grant refreshGrant) {
+        Instant now = sweepIfDue();
+        String accessToken = generator.next();
+        Instant accessExpires = accessGrant.cap(now.plus(ACCESS_TOKEN_LIFETIME));
+        accessTokens.put(accessToken, new AccessToken(accessGrant, now, accessExpires));
+        String refreshToken = null;
+        if (refreshGrant != null) {
+            refreshToken = generator.next();
+            refreshTokens.put(refreshToken,
+                    new RefreshToken(refreshGrant, now, refreshGrant.cap(now.plus(REFRESH_TOKEN_LIFETIME)), false));
+        }
+        if (isRevoked(accessGrant)) {
+            accessTokens.update(accessToken, (key, entry) -> null);
+            if (refreshToken != null) {
+                refreshTokens.update(refreshToken, (key, entry) -> null);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new IssuedTokens(accessToken, refreshToken, accessGrant.scope(),
+                Duration.between(now, accessExpires).toSeconds(), accessGrant.consentId()));
+    }
+
+    private boolean isRevoked(Grant grant) {
+        return revoked.containsKey("grant:" + grant.grantId())
+                || grant.consentId() != null && revoked.containsKey("consent:" + grant.consentId());
+    }
+
+    /**
+     * Rotates a refresh token: ends it and issues a new access and refresh token under the same grant. The
+     * access token is narrowed to {@code scope} when one is given; the new refresh token keeps the scope of the
+     * one it replaces (RFC 6749 §6). An ended refresh token presented again means it was stolen or replayed:
+     * the whole grant is revoked.
      *
      * @param scope the scope asked for, already normalized, or null for the grant's own
      * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
@@ -116,6 +167,7 @@ public class TokenRegistry {
         AtomicReference<Refreshing> outcome = new AtomicReference<>(
                 new Refreshing.Refused("invalid_grant", "The refresh token is unknown, expired or revoked."));
         AtomicReference<Grant> rotated = new AtomicReference<>();
+        AtomicReference<Grant> narrowed = new AtomicReference<>();
         AtomicReference<String> reusedGrant = new AtomicReference<>();
         refreshTokens.update(refreshToken, (key, entry) -> {
             if (entry.isExpiredAt(now)) {
@@ -135,14 +187,16 @@ public class TokenRegistry {
                 outcome.set(new Refreshing.Refused("invalid_scope", "A refresh cannot widen the grant's scope."));
                 return entry;
             }
-            rotated.set(scope == null ? entry.grant() : entry.grant().withScope(scope));
-            return entry.end();
+            rotated.set(entry.grant());
+            narrowed.set(scope == null ? entry.grant() : entry.grant().withScope(scope));
+            return entry.end(now);
         });
         if (reusedGrant.get() != null) {
             revokeGrant(reusedGrant.get());
         }
         if (rotated.get() != null) {
-            return new Refreshing.Refreshed(issue(rotated.get(), true));
+            return issue(narrowed.get(), rotated.get()).<Refreshing>map(Refreshing.Refreshed::new).orElseGet(
+                    () -> new Refreshing.Refused("invalid_grant", "The grant has been revoked."));
         }
         return outcome.get();
     }
@@ -181,8 +235,17 @@ public class TokenRegistry {
 
     /** Ends every token issued under a grant. */
     public void revokeGrant(String grantId) {
+        revoked.put("grant:" + grantId, clock.instant().plus(REVOCATION_MEMORY));
         accessTokens.removeIf(token -> token.grant().grantId().equals(grantId));
         refreshTokens.removeIf(token -> token.grant().grantId().equals(grantId));
+    }
+
+    /** Ends every code and token issued under a consent, whatever their grant. */
+    public void revokeConsent(String consentId) {
+        revoked.put("consent:" + consentId, clock.instant().plus(REVOCATION_MEMORY));
+        codes.removeIf(code -> consentId.equals(code.grant().consentId()));
+        accessTokens.removeIf(token -> consentId.equals(token.grant().consentId()));
+        refreshTokens.removeIf(token -> consentId.equals(token.grant().consentId()));
     }
 
     /** How many codes and tokens are held, expired ones not yet swept included. */
@@ -196,6 +259,7 @@ public class TokenRegistry {
     }
 
     private void sweep(Instant now) {
+        revoked.values().removeIf(forgetAt -> !now.isBefore(forgetAt));
         codes.sweep(now);
         accessTokens.sweep(now);
         refreshTokens.sweep(now);

@@ -2,6 +2,7 @@ package io.accountoauth.web;
 
 import io.accountoauth.account.Customer;
 import io.accountoauth.login.CustomerAuthenticator;
+import io.accountoauth.oauth.AuthorizationDecisions;
 import io.accountoauth.oauth.AuthorizationRequest;
 import io.accountoauth.oauth.PendingAuthorizations;
 import jakarta.faces.context.ExternalContext;
@@ -25,6 +26,9 @@ public class Login implements Serializable {
 
     @Inject
     CustomerAuthenticator authenticator;
+
+    @Inject
+    AuthorizationDecisions decisions;
 
     private String handle;
     private AuthorizationRequest authorization;
@@ -56,7 +60,11 @@ public class Login implements Serializable {
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         ((HttpServletRequest) external.getRequest()).changeSessionId();
-        pending.authenticate(handle, customer.get().username());
+        Optional<String> answered = decisions.afterLogin(handle, customer.get().username());
+        if (answered.isPresent()) {
+            Redirects.seeOther(answered.get());
+            return null;
+        }
         return "/consent.xhtml?faces-redirect=true&request=" + handle;
     }
 

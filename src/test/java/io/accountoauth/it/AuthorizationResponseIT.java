@@ -59,7 +59,7 @@ class AuthorizationResponseIT {
     // RFC 6749 §4.1.2.1, RFC 9207 §2: the error response carries iss and state too.
     @Test
     void whenDeniedThenTheRedirectCarriesAccessDeniedIssAndState() {
-        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest("state", "deny-1")), "dave", "pw");
+        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest("state", "deny-1", "prompt", "consent")), "dave", "pw");
         Browser.Page redirect = browser.decide(consent, "deny");
         assertErrorRedirect(redirect, SandboxApp.REDIRECT_URI, "access_denied", "deny-1", issuer);
     }

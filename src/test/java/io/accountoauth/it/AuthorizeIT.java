@@ -126,13 +126,13 @@ class AuthorizeIT {
 
     @Test
     void whenLoggedInThenConsentPageNamesAppCustomerAndWhatItReads() {
-        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest()), "jane", "x");
+        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest("prompt", "consent")), "jane", "x");
         assertEquals(200, consent.status());
         assertTrue(consent.uri().getPath().endsWith("/consent.xhtml"), consent.uri().toString());
         assertTrue(consent.body().contains("My Money Managing App"));
         assertTrue(consent.body().contains("Jane Hamamoto"));
-        assertEquals(1, consent.document().select("li.permission-info").size());
-        assertEquals(1, consent.document().select("li.permission-balance").size());
+        assertEquals(1, consent.document().select("input[type=checkbox][value=info][checked]").size());
+        assertEquals(1, consent.document().select("input[type=checkbox][value=balance][checked]").size());
         assertTrue(consent.body().contains("www3.sotong.io"));
     }
 
@@ -180,7 +180,7 @@ class AuthorizeIT {
     // RFC 6749 §4.1.2.1: access_denied, with state.
     @Test
     void whenCustomerDeniesThenAppReceivesAccessDeniedWithState() {
-        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest("state", "s-123")), "dave", "pw");
+        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest("state", "s-123", "prompt", "consent")), "dave", "pw");
         Browser.Page redirect = browser.decide(consent, "deny");
         assertEquals(303, redirect.status());
         URI location = URI.create(redirect.location());
@@ -193,7 +193,7 @@ class AuthorizeIT {
 
     @Test
     void whenTheConsentIsAnsweredTwiceThenTheSecondAnswerChangesNothing() {
-        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest()), "dave", "pw");
+        Browser.Page consent = browser.logIn(browser.authorize(sandboxRequest("prompt", "consent")), "dave", "pw");
         Browser.Page first = browser.decide(consent, "allow");
         assertNotNull(first.location());
         Browser.Page second = browser.decide(consent, "allow");

@@ -62,13 +62,25 @@ class BearerPlacementIT {
     // RFC 9700 §4.3.2, RFC 6750 §2.2: a token in a form-encoded body is refused.
     @Test
     void whenTheTokenIsInAFormBodyThen400InvalidRequest() {
+        // RFC 6750 §2.2: a form-encoded body parameter is only defined for methods whose body has semantics.
+        assertRefused(send("POST", "access_token=" + encoded(token)));
+    }
+
+    // RFC 9110 §9.3.1: a GET body has no defined semantics; the server refuses it before the API sees it.
+    @Test
+    void whenAGetCarriesTheTokenInABodyThen400AndNoAccountData() {
+        HttpResponse<String> response = send("GET", "access_token=" + encoded(token));
+        assertEquals(400, response.statusCode());
+        assertFalse(response.body().contains("account_owner"), response.body());
+    }
+
+    private HttpResponse<String> send(String method, String form) {
         HttpRequest request = HttpRequest.newBuilder(Deployments.loopback(base).resolve("account/info"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .method("GET", HttpRequest.BodyPublishers.ofString("access_token=" + encoded(token)))
+                .method(method, HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +88,6 @@ class BearerPlacementIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        assertRefused(response);
     }
 
     /** 400 invalid_request with the Bearer challenge; no account data; the token itself stays good in the header. */

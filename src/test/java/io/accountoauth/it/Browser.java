@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jsoup.Jsoup;
@@ -74,22 +76,41 @@ final class Browser {
         return submit(loginPage, "login", "login:signIn", fields);
     }
 
-    /** Presses a button (Allow or Deny) on the consent page. */
+    /** Presses a button (Allow or Deny) on the consent page, leaving every permission ticked. */
     Page decide(Page consentPage, String button) {
         return submit(consentPage, "consent", "consent:" + button, Map.of());
     }
 
+    /** Allows with only these permissions ticked ("info", "balance"). */
+    Page allowOnly(Page consentPage, String... permissions) {
+        return submit(consentPage, "consent", "consent:allow", Map.of(), List.of(permissions));
+    }
+
     Page submit(Page page, String formId, String button, Map<String, String> fields) {
+        return submit(page, formId, button, fields, null);
+    }
+
+    /**
+     * Submits a form as a browser would: hidden fields, the given fields, the ticked checkboxes (by default
+     * those the page ticked; {@code ticked} replaces them when not null), and the pressed button.
+     */
+    Page submit(Page page, String formId, String button, Map<String, String> fields, List<String> ticked) {
         Element form = page.document().getElementById(formId);
         if (form == null) {
             throw new AssertionError("No form " + formId + " on " + page.uri() + ":\n" + page.body());
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> values = new ArrayList<>();
         for (Element input : form.select("input[type=hidden]")) {
-            values.put(input.attr("name"), input.attr("value"));
+            values.add(Map.entry(input.attr("name"), input.attr("value")));
         }
-        values.putAll(fields);
-        values.put(button, form.select("[name=\"" + button + "\"]").attr("value"));
+        for (Element box : form.select("input[type=checkbox]")) {
+            boolean on = ticked == null ? box.hasAttr("checked") : ticked.contains(box.attr("value"));
+            if (on) {
+                values.add(Map.entry(box.attr("name"), box.attr("value")));
+            }
+        }
+        fields.forEach((name, value) -> values.add(Map.entry(name, value)));
+        values.add(Map.entry(button, form.select("[name=\"" + button + "\"]").attr("value")));
         URI action = page.uri().resolve(form.attr("action"));
         Page answer = send(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -97,11 +118,19 @@ final class Browser {
         return followWithinBank(answer);
     }
 
-    /** The whole customer side: authorize, log in, allow; returns the redirect to the app. */
+    /**
+     * The whole customer side: authorize, log in, and allow when the bank asks (it does not when a consent
+     * already covers the request); returns the redirect to the app.
+     */
     Page approve(Map<String, String> query, String username) {
         Page login = authorize(query);
-        Page consent = logIn(login, username, "any password");
-        return decide(consent, "allow");
+        Page afterLogin = logIn(login, username, "any password");
+        return allowIfAsked(afterLogin);
+    }
+
+    /** After logging in: presses Allow when the consent page is shown, else it is already the redirect. */
+    Page allowIfAsked(Page afterLogin) {
+        return afterLogin.location() != null ? afterLogin : decide(afterLogin, "allow");
     }
 
     /** Approves as the customer and returns the code the browser brings back to the app. */
@@ -152,9 +181,13 @@ final class Browser {
     }
 
     static String form(Map<String, String> values) {
+        return form(List.copyOf(values.entrySet()));
+    }
+
+    static String form(List<Map.Entry<String, String>> values) {
         StringJoiner joined = new StringJoiner("&");
-        values.forEach((name, value) -> joined.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        values.forEach(v -> joined.add(URLEncoder.encode(v.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8)));
         return joined.toString();
     }
 }

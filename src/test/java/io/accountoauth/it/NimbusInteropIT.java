@@ -108,7 +108,7 @@ class NimbusInteropIT {
                 .build();
         Browser.Page login = browser.open(request.toURI());
         Browser.Page consent = browser.logIn(login, "dave", "any password");
-        Browser.Page redirect = browser.decide(consent, "allow");
+        Browser.Page redirect = browser.allowIfAsked(consent);
         assertNotNull(redirect.location(), () -> "no redirect to the app: " + redirect.status() + "\n" + redirect.body());
 
         // The authorization response, as the SDK reads it.

@@ -58,7 +58,9 @@ class SeedFlowIT {
         assertEquals("bearer", token.getString("token_type"));
         assertEquals("read", token.getString("scope"));
         assertEquals(60, token.getInt("expires_in"));
-        assertEquals(List.of("token_type", "scope", "access_token", "expires_in"), List.copyOf(token.keySet()));
+        // The original sandbox's fields first, in its order; then the consent the token was issued under.
+        assertEquals(List.of("token_type", "scope", "access_token", "expires_in", "consent_id"),
+                List.copyOf(token.keySet()));
         String accessToken = token.getString("access_token");
 
         JsonObject info = Api.json(api.withBearer("account/info", accessToken));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Checks refresh-token rotation, reuse detection, scope narrowing, and revocation by grant in the registry. */
 class RefreshRotationTest {
 
-    private static final Grant GRANT = new Grant("grant-1", "app", "dave", "read");
+    private static final Grant GRANT = new Grant("grant-1", "app", "dave", "read", "consent-1", null);
 
     private MovableClock clock;
     private TokenRegistry registry;
@@ -24,7 +24,7 @@ class RefreshRotationTest {
     void setUp() {
         clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         registry = new TokenRegistry(clock, new TokenGenerator());
-        first = registry.issue(GRANT, true);
+        first = registry.issue(GRANT, true).orElseThrow();
     }
 
     private IssuedTokens refreshed(Refreshing outcome) {
@@ -60,13 +60,53 @@ class RefreshRotationTest {
         refreshed(registry.refresh(first.refreshToken(), "app", null));
     }
 
-    // RFC 6749 §6: the scope may be narrowed, never widened.
+    // RFC 6749 §6: the access token may be narrowed; the new refresh token keeps the scope of the old one.
     @Test
-    void whenNarrowedThenTheNewTokensCarryTheNarrowerScopeAndCannotBeWidenedAgain() {
+    void whenNarrowedThenTheAccessTokenIsNarrowButTheNewRefreshTokenKeepsTheGrantsScope() {
         IssuedTokens narrow = refreshed(registry.refresh(first.refreshToken(), "app", "balance"));
         assertEquals("balance", narrow.scope());
-        assertEquals("invalid_scope", refusal(registry.refresh(narrow.refreshToken(), "app", "info")));
-        assertEquals("invalid_scope", refusal(registry.refresh(narrow.refreshToken(), "app", "read")));
+        assertEquals("balance", registry.findAccessToken(narrow.accessToken()).orElseThrow().scope());
+        assertEquals("read", registry.describe(narrow.refreshToken()).orElseThrow().grant().scope());
+        assertEquals("read", refreshed(registry.refresh(narrow.refreshToken(), "app", null)).scope());
+    }
+
+    // RFC 6749 §6: a refresh may not ask for more than the grant's scope.
+    @Test
+    void whenAskedForMoreThanTheGrantThenInvalidScope() {
+        IssuedTokens info = registry.issue(new Grant("grant-3", "app", "dave", "info", "consent-3", null), true)
+                .orElseThrow();
+        assertEquals("invalid_scope", refusal(registry.refresh(info.refreshToken(), "app", "balance")));
+        assertEquals("invalid_scope", refusal(registry.refresh(info.refreshToken(), "app", "read")));
+    }
+
+    // RFC 6749 §4.1.2 and §10.4: tokens issued while their grant or consent is being revoked do not survive it.
+    @Test
+    void whenTheGrantOrConsentWasRevokedThenNothingMoreIsIssuedUnderIt() {
+        registry.revokeGrant("grant-1");
+        assertTrue(registry.issue(GRANT, true).isEmpty());
+        registry.revokeConsent("consent-9");
+        assertTrue(registry.issue(new Grant("grant-9", "app", "dave", "read", "consent-9", null), false).isEmpty());
+    }
+
+    @Test
+    void whenTheConsentEndsSoonerThanTheTokenLifetimeThenTheTokensEndWithIt() {
+        Instant consentEnds = clock.instant().plusSeconds(30);
+        IssuedTokens tokens = registry.issue(new Grant("grant-4", "app", "dave", "read", "consent-4", consentEnds),
+                true).orElseThrow();
+        assertEquals(30, tokens.expiresIn());
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(registry.findAccessToken(tokens.accessToken()).isEmpty());
+        assertEquals("invalid_grant", refusal(registry.refresh(tokens.refreshToken(), "app", null)));
+    }
+
+    @Test
+    void whenAConsentIsRevokedThenEveryTokenUnderItEnds() {
+        IssuedTokens second = registry.issue(new Grant("grant-5", "app", "dave", "read", "consent-1", null), true)
+                .orElseThrow();
+        registry.revokeConsent("consent-1");
+        assertTrue(registry.findAccessToken(first.accessToken()).isEmpty());
+        assertTrue(registry.findAccessToken(second.accessToken()).isEmpty());
+        assertTrue(registry.describe(second.refreshToken()).isEmpty());
     }
 
     @Test
@@ -78,7 +118,7 @@ class RefreshRotationTest {
     // RFC 7009 §2.1: revoking a refresh token ends the access tokens of its grant too.
     @Test
     void whenTheRefreshTokenIsRevokedThenTheGrantsAccessTokenEndsToo() {
-        IssuedTokens other = registry.issue(new Grant("grant-2", "app", "dave", "read"), true);
+        IssuedTokens other = registry.issue(new Grant("grant-2", "app", "dave", "read", "consent-2", null), true).orElseThrow();
         registry.revoke(first.refreshToken(), "app");
         assertTrue(registry.findAccessToken(first.accessToken()).isEmpty());
         assertTrue(registry.describe(first.refreshToken()).isEmpty());

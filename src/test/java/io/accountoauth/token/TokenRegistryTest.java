@@ -28,7 +28,7 @@ class TokenRegistryTest {
     private static final String CLIENT = "7b6fc8ed5127b0b2f076d";
     private static final String OTHER_CLIENT = "other-app";
     private static final String REDIRECT_URI = "http://www3.sotong.io";
-    private static final CodeRequest REQUEST = new CodeRequest(CLIENT, REDIRECT_URI, "dave", "read", null);
+    private static final CodeRequest REQUEST = new CodeRequest(CLIENT, REDIRECT_URI, "dave", "read", null, "consent-1", null);
     /** 256 bits in base64url without padding is 43 characters. */
     private static final Pattern RANDOM_VALUE = Pattern.compile("[A-Za-z0-9_-]{43,}");
 
@@ -66,7 +66,7 @@ class TokenRegistryTest {
 
         assertEquals(CLIENT, grant.clientId());
         assertEquals(REDIRECT_URI, grant.redirectUri());
-        assertEquals("dave", grant.customer());
+        assertEquals("dave", grant.grant().customer());
         assertEquals("read", grant.scope());
     }
 
@@ -220,7 +220,8 @@ class TokenRegistryTest {
             registry.issueCode(REQUEST);
             accessToken(grant);
         }
-        assertEquals(10_001, registry.size());
+        // The redeemed code, the access token its redemption issued, and 5,000 codes and tokens.
+        assertEquals(10_002, registry.size());
 
         clock.advance(Duration.ofSeconds(61));
         accessToken(grant);
@@ -258,7 +259,7 @@ class TokenRegistryTest {
     }
 
     private String accessToken(AuthorizationCode code) {
-        return registry.issue(code.grant(), false).accessToken();
+        return registry.issue(code.grant(), false).orElseThrow().accessToken();
     }
 
     private String issueToken() {

@@ -1,0 +1,54 @@
+package io.accountoauth.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Consents and their history, in the database. Callers bring the transaction. */
+@ApplicationScoped
+public class ConsentRepository {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public Optional<Consent> find(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(Consent.class, id));
+    }
+
+    public void add(Consent consent) {
+        em.persist(consent);
+    }
+
+    /** The customer's consents, newest first. */
+    public List<Consent> ofCustomer(String customer) {
+        return em.createQuery("SELECT c FROM Consent c WHERE c.customer = :customer ORDER BY c.createdAt DESC",
+                        Consent.class)
+                .setParameter("customer", customer)
+                .getResultList();
+    }
+
+    /** The customer's authorised consents for one client, newest first. */
+    public List<Consent> authorised(String customer, String clientId) {
+        return em.createQuery("SELECT c FROM Consent c WHERE c.customer = :customer AND c.clientId = :clientId"
+                                + " AND c.status = :status ORDER BY c.authorisedAt DESC", Consent.class)
+                .setParameter("customer", customer)
+                .setParameter("clientId", clientId)
+                .setParameter("status", ConsentStatus.AUTHORISED)
+                .getResultList();
+    }
+
+    /** Records a use, at most moving {@code last_used_at} forward. */
+    public void touch(String id, Instant now) {
+        em.createQuery("UPDATE Consent c SET c.lastUsedAt = :now WHERE c.id = :id"
+                        + " AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :now)")
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+}

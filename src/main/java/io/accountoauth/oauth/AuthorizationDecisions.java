@@ -1,0 +1,102 @@
+package io.accountoauth.oauth;
+
+import io.accountoauth.consent.Consent;
+import io.accountoauth.consent.ConsentService;
+import io.accountoauth.token.CodeRequest;
+import io.accountoauth.token.Scopes;
+import io.accountoauth.token.TokenRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * What happens to a pending authorization request once the customer has logged in: answered by a consent
+ * they already gave, or put to them on the consent page and answered there. Each answer is a URI to send the
+ * browser to, back at the app.
+ */
+@ApplicationScoped
+public class AuthorizationDecisions {
+
+    @Inject
+    PendingAuthorizations pending;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    TokenRegistry registry;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Records the login; when an authorised consent already covers the request (and the app did not ask
+     * for {@code prompt=consent}), answers the request with a code under it.
+     *
+     * @return the redirect to the app, or empty when the customer must be asked
+     */
+    public Optional<String> afterLogin(String handle, String customer) {
+        pending.authenticate(handle, customer);
+        AuthorizationRequest request = pending.find(handle).orElseThrow().request();
+        if (request.promptConsent()) {
+            return Optional.empty();
+        }
+        Optional<Consent> remembered = consents.remembered(customer, request.clientId(), request.scope());
+        if (remembered.isEmpty() || pending.complete(handle).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(codeResponse(request, customer, request.scope(), remembered.get()));
+    }
+
+    /** The question for the consent page, creating the consent it asks for when first shown. */
+    public Optional<ConsentPrompt> prompt(String handle) {
+        return pending.find(handle).filter(PendingAuthorizations.Pending::authenticated).map(p -> {
+            if (p.consentId() == null) {
+                Consent consent = consents.request(p.customer(), p.request().clientId(), p.request().scope());
+                pending.attachConsent(handle, consent.id());
+            }
+            return new ConsentPrompt(p.request(), p.customer(), Scopes.permissions(p.request().scope()),
+                    clock.instant().plus(consents.lifetime()));
+        });
+    }
+
+    /**
+     * The customer allows what they ticked: the consent is authorised for that and the app gets a code.
+     * Ticking nothing is a refusal.
+     *
+     * @return the redirect to the app, or empty when the request is no longer pending
+     */
+    public Optional<String> allow(String handle, Collection<String> ticked) {
+        Optional<PendingAuthorizations.Pending> done = pending.complete(handle).filter(p -> p.consentId() != null);
+        if (done.isEmpty()) {
+            return Optional.empty();
+        }
+        PendingAuthorizations.Pending p = done.get();
+        Optional<String> granted = Scopes.granted(p.request().scope(), ticked);
+        if (granted.isEmpty()) {
+            return Optional.of(refuse(p));
+        }
+        Consent consent = consents.authorise(p.consentId(), p.customer(), granted.get());
+        return Optional.of(codeResponse(p.request(), p.customer(), granted.get(), consent));
+    }
+
+    /** The customer refuses: {@code access_denied} (RFC 6749 §4.1.2.1). */
+    public Optional<String> deny(String handle) {
+        return pending.complete(handle).map(this::refuse);
+    }
+
+    private String refuse(PendingAuthorizations.Pending p) {
+        if (p.consentId() != null) {
+            consents.reject(p.consentId(), p.customer());
+        }
+        return p.request().errorResponse("access_denied", "The customer denied the request.");
+    }
+
+    private String codeResponse(AuthorizationRequest request, String customer, String scope, Consent consent) {
+        String code = registry.issueCode(new CodeRequest(request.clientId(), request.redirectUri(), customer, scope,
+                request.codeChallenge(), consent.id(), consent.expiresAt()));
+        return request.codeResponse(code);
+    }
+}

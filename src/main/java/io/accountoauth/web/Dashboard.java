@@ -1,0 +1,169 @@
+package io.accountoauth.web;
+
+import io.accountoauth.account.Customer;
+import io.accountoauth.client.ClientRepository;
+import io.accountoauth.consent.Consent;
+import io.accountoauth.consent.ConsentEvent;
+import io.accountoauth.consent.ConsentService;
+import io.accountoauth.consent.ConsentStatus;
+import io.accountoauth.login.CustomerAuthenticator;
+import io.accountoauth.token.Scopes;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The customer's consents dashboard: every consent they gave, its history, and a way to take it back.
+ * Behind its own login; a customer sees and revokes only their own consents.
+ */
+@Named
+@ViewScoped
+public class Dashboard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String VIEW = "/account/consents";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    @Inject
+    CustomerSession session;
+
+    @Inject
+    CustomerAuthenticator authenticator;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    ClientRepository clients;
+
+    private String username;
+    private String password;
+    private String message;
+    private String selectedId;
+    private List<ConsentView> shown = List.of();
+
+
+    public void load() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        selectedId = external.getRequestParameterMap().get("id");
+        if (!session.loggedIn()) {
+            return;
+        }
+        if (selectedId == null) {
+            shown = consents.ofCustomer(session.customer()).stream().map(this::view).toList();
+            return;
+        }
+        Optional<Consent> consent = consents.ofCustomer(selectedId, session.customer());
+        if (consent.isEmpty()) {
+            // Another customer's consent, or none: the same answer either way
+            external.setResponseStatus(404);
+            message = "There is no such consent among yours.";
+            shown = List.of();
+            return;
+        }
+        shown = List.of(view(consent.get()));
+    }
+
+    public void signIn() {
+        Optional<Customer> customer = authenticator.authenticate(username, password);
+        password = null;
+        if (customer.isEmpty()) {
+            message = "The user name or password is not right.";
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) external.getRequest()).changeSessionId();
+        session.logIn(customer.get().username());
+        Redirects.seeOther(external.getRequestContextPath() + VIEW
+                + (selectedId == null ? "" : "?id=" + selectedId));
+    }
+
+    /** Takes a consent back; every token issued under it stops working at once. */
+    public void revoke(String consentId) {
+        if (!session.loggedIn()) {
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (consents.revokeByCustomer(consentId, session.customer()).isEmpty()) {
+            external.setResponseStatus(404);
+            message = "There is no such consent among yours.";
+            return;
+        }
+        Redirects.seeOther(external.getRequestContextPath() + VIEW + "?id=" + consentId);
+    }
+
+    public void signOut() {
+        session.logOut();
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.invalidateSession();
+        Redirects.seeOther(external.getRequestContextPath() + VIEW);
+    }
+
+    private ConsentView view(Consent consent) {
+        String app = clients.find(consent.clientId()).map(c -> c.name()).orElse(consent.clientId());
+        List<ConsentView.EventView> history = consent.history().stream().map(this::view).toList();
+        return new ConsentView(consent.id(), app, Scopes.permissions(consent.scope()), label(consent.status()),
+                consent.status() == ConsentStatus.AUTHORISED, time(consent.createdAt()),
+                time(consent.authorisedAt()), time(consent.expiresAt()), time(consent.revokedAt()),
+                consent.revokedBy(), time(consent.lastUsedAt()), history);
+    }
+
+    private ConsentView.EventView view(ConsentEvent event) {
+        return new ConsentView.EventView(label(event.to()), time(event.at()), event.actor());
+    }
+
+    private static String label(ConsentStatus status) {
+        return status.name();
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    public boolean isLoggedIn() {
+        return session.loggedIn();
+    }
+
+    public String getCustomer() {
+        return session.customer();
+    }
+
+    public List<ConsentView> getConsents() {
+        return shown;
+    }
+
+    public boolean isDetail() {
+        return selectedId != null;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
