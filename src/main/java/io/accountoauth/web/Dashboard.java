@@ -83,7 +83,10 @@ public class Dashboard implements Serializable {
             return;
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).changeSessionId();
+        HttpServletRequest servletRequest = (HttpServletRequest) external.getRequest();
+        // A new session id and form token after login (session fixation)
+        servletRequest.changeSessionId();
+        CsrfTokens.rotate(servletRequest.getSession());
         session.logIn(customer.get().username());
         Redirects.seeOther(external.getRequestContextPath() + VIEW
                 + (selectedId == null ? "" : "?id=" + selectedId));

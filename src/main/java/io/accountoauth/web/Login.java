@@ -59,7 +59,10 @@ public class Login implements Serializable {
             return null;
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).changeSessionId();
+        HttpServletRequest servletRequest = (HttpServletRequest) external.getRequest();
+        // A new session id and form token after login (session fixation)
+        servletRequest.changeSessionId();
+        CsrfTokens.rotate(servletRequest.getSession());
         Optional<String> answered = decisions.afterLogin(handle, customer.get().username());
         if (answered.isPresent()) {
             Redirects.seeOther(answered.get());

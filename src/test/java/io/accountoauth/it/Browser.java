@@ -27,11 +27,12 @@ final class Browser {
 
     private final URI base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
 
     Browser(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -116,6 +117,29 @@ final class Browser {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(values))));
         return followWithinBank(answer);
+    }
+
+    /** The value of a cookie the bank set, or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** The form's fields as the page rendered them (hidden fields and ticked boxes), to post by hand. */
+    static List<Map.Entry<String, String>> fieldsOf(Page page, String formId) {
+        Element form = page.document().getElementById(formId);
+        List<Map.Entry<String, String>> values = new ArrayList<>();
+        for (Element input : form.select("input[type=hidden], input[type=checkbox][checked]")) {
+            values.add(Map.entry(input.attr("name"), input.attr("value")));
+        }
+        return values;
+    }
+
+    /** Posts form fields to a URI, without following any redirect. */
+    Page post(URI uri, List<Map.Entry<String, String>> values) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(values))));
     }
 
     /**
