@@ -24,6 +24,10 @@ public class Customer {
 
     private String phone;
 
+    /** Salted PBKDF2 hash of the password, checked in production mode; see {@code PasswordHashes}. */
+    @Column(name = "password_hash", length = 256)
+    private String passwordHash;
+
     protected Customer() {
         // for JPA
     }
@@ -54,5 +58,13 @@ public class Customer {
 
     public String phone() {
         return phone;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public void changePasswordHash(String hash) {
+        this.passwordHash = hash;
     }
 }

@@ -27,6 +27,12 @@ public class CustomerRepository {
         return Optional.ofNullable(em.find(Account.class, username));
     }
 
+    /** Sets a customer's password hash (production mode); see {@code PasswordHashes}. */
+    @Transactional
+    public void changePasswordHash(String username, String hash) {
+        find(username).ifPresent(customer -> customer.changePasswordHash(hash));
+    }
+
     @Transactional
     public void addIfAbsent(Customer customer, java.math.BigDecimal balance) {
         if (em.find(Customer.class, customer.username()) == null) {

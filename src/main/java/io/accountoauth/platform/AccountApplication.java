@@ -11,6 +11,7 @@ import io.accountoauth.oauth.RegistrationResource;
 import io.accountoauth.oauth.RevocationResource;
 import io.accountoauth.oauth.TokenPlacementFilter;
 import io.accountoauth.oauth.TokenResource;
+import io.accountoauth.oauth.TooManyAttemptsMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -36,6 +37,7 @@ public class AccountApplication extends Application {
                 BearerTokenFilter.class,
                 TokenPlacementFilter.class,
                 OAuthExceptionMapper.class,
+                TooManyAttemptsMapper.class,
                 UnexpectedErrorMapper.class,
                 NoStoreFilter.class);
     }

@@ -7,6 +7,7 @@ import io.accountoauth.consent.ConsentEvent;
 import io.accountoauth.consent.ConsentService;
 import io.accountoauth.consent.ConsentStatus;
 import io.accountoauth.login.CustomerAuthenticator;
+import io.accountoauth.login.LoginOutcome;
 import io.accountoauth.token.Scopes;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -76,18 +77,21 @@ public class Dashboard implements Serializable {
     }
 
     public void signIn() {
-        Optional<Customer> customer = authenticator.authenticate(username, password);
+        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+        LoginOutcome outcome = authenticator.authenticate(username, password,
+                ((HttpServletRequest) context.getRequest()).getRemoteAddr());
         password = null;
-        if (customer.isEmpty()) {
-            message = "The user name or password is not right.";
+        if (!(outcome instanceof LoginOutcome.LoggedIn loggedIn)) {
+            message = CustomerAuthenticator.message(outcome);
             return;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        Customer customer = loggedIn.customer();
+        ExternalContext external = context;
         HttpServletRequest servletRequest = (HttpServletRequest) external.getRequest();
         // A new session id and form token after login (session fixation)
         servletRequest.changeSessionId();
         CsrfTokens.rotate(servletRequest.getSession());
-        session.logIn(customer.get().username());
+        session.logIn(customer.username());
         Redirects.seeOther(external.getRequestContextPath() + VIEW
                 + (selectedId == null ? "" : "?id=" + selectedId));
     }

@@ -2,6 +2,7 @@ package io.accountoauth.web;
 
 import io.accountoauth.account.Customer;
 import io.accountoauth.login.CustomerAuthenticator;
+import io.accountoauth.login.LoginOutcome;
 import io.accountoauth.oauth.AuthorizationDecisions;
 import io.accountoauth.oauth.AuthorizationRequest;
 import io.accountoauth.oauth.PendingAuthorizations;
@@ -51,19 +52,21 @@ public class Login implements Serializable {
             authorization = null;
             return null;
         }
-        Optional<Customer> customer = authenticator.authenticate(username, password);
+        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+        LoginOutcome outcome = authenticator.authenticate(username, password,
+                ((HttpServletRequest) context.getRequest()).getRemoteAddr());
         password = null;
-        if (customer.isEmpty()) {
-            // No credentials or failed authentication: the same answer either way
-            message = "The user name or password is not right.";
+        if (!(outcome instanceof LoginOutcome.LoggedIn loggedIn)) {
+            message = CustomerAuthenticator.message(outcome);
             return null;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        Customer customer = loggedIn.customer();
+        ExternalContext external = context;
         HttpServletRequest servletRequest = (HttpServletRequest) external.getRequest();
         // A new session id and form token after login (session fixation)
         servletRequest.changeSessionId();
         CsrfTokens.rotate(servletRequest.getSession());
-        Optional<String> answered = decisions.afterLogin(handle, customer.get().username());
+        Optional<String> answered = decisions.afterLogin(handle, customer.username());
         if (answered.isPresent()) {
             Redirects.seeOther(answered.get());
             return null;

@@ -1,0 +1,27 @@
+package io.accountoauth.login;
+
+import io.accountoauth.account.Customer;
+import java.time.Duration;
+
+/** The answer to a login: who logged in, or a refusal that never says whether the user exists. */
+public sealed interface LoginOutcome {
+
+    record LoggedIn(Customer customer) implements LoginOutcome {
+    }
+
+    record Refused() implements LoginOutcome {
+    }
+
+    /** Too many failures for this account or from this address: try again after {@code remaining}. */
+    record CoolingDown(Duration remaining) implements LoginOutcome {
+    }
+
+    /** The message the login page shows for a refusal. */
+    static String message(LoginOutcome outcome) {
+        if (outcome instanceof CoolingDown cooling) {
+            long seconds = Math.max(1, (cooling.remaining().toMillis() + 999) / 1000);
+            return "Too many failed attempts. Try again in " + seconds + " seconds.";
+        }
+        return "The user name or password is not right.";
+    }
+}
