@@ -60,6 +60,14 @@ final class Api {
         return send(request.build());
     }
 
+    HttpResponse<String> delete(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     HttpResponse<String> withBearer(String path, String token) {
         return get(path, "Authorization", "Bearer " + token);
     }
