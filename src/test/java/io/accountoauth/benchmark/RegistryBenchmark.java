@@ -1,0 +1,61 @@
+package io.accountoauth.benchmark;
+
+import io.accountoauth.testsupport.MovableClock;
+import io.accountoauth.token.CodeRequest;
+import io.accountoauth.token.IssuedTokens;
+import io.accountoauth.token.Redemption;
+import io.accountoauth.token.TokenGenerator;
+import io.accountoauth.token.TokenRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Drives the token registry at a constant rate of whole flows (issue a code, redeem it for an access token,
+ * look the access token up) on a moved clock, and prints the throughput, how many entries it holds second by
+ * second, and the heap they take. Codes and access tokens live 60 seconds, so the held entries level off once
+ * the first ones expire, whatever the duration. With {@code refresh}, each flow also gets a refresh token,
+ * which lives as long as its consent: those grow with the number of grants, as any refresh-token store does.
+ *
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.accountoauth.benchmark.RegistryBenchmark -Dexec.args="2000 300"</pre>
+ * Arguments: flows per simulated second (default 2000), simulated seconds (default 300), and optionally
+ * {@code refresh}.
+ */
+public final class RegistryBenchmark {
+
+    private RegistryBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int perSecond = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        boolean refresh = args.length > 2 && args[2].equals("refresh");
+        MovableClock clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        TokenRegistry registry = new TokenRegistry(clock, new TokenGenerator());
+        Duration step = Duration.ofNanos(1_000_000_000L / perSecond);
+        Instant start = Instant.now();
+        int maxHeld = 0;
+        System.out.printf("flows/s=%d simulated_s=%d refresh_tokens=%s%n", perSecond, seconds, refresh);
+        for (int second = 1; second <= seconds; second++) {
+            for (int i = 0; i < perSecond; i++) {
+                String code = registry.issueCode(new CodeRequest("app", "https://app.example/cb", "dave", "read",
+                        null, "consent-" + (i % 100), null));
+                Redemption redemption = registry.redeem(code, "app", "https://app.example/cb", c -> null, refresh);
+                IssuedTokens tokens = ((Redemption.Granted) redemption).tokens();
+                registry.findAccessToken(tokens.accessToken());
+                clock.advance(step);
+            }
+            maxHeld = Math.max(maxHeld, registry.size());
+            if (second % 30 == 0 || second == seconds) {
+                System.out.printf("t=%4ds held=%8d%n", second, registry.size());
+            }
+        }
+        double wall = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf("flows=%d wall_s=%.1f flows_per_wall_s=%.0f max_held=%d held_at_end=%d "
+                        + "heap_after_gc_mb=%.1f%n", (long) perSecond * seconds, wall, perSecond * seconds / wall,
+                maxHeld, registry.size(), heap / 1048576.0);
+    }
+}
