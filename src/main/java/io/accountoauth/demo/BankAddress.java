@@ -1,0 +1,45 @@
+package io.accountoauth.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Works out, from a request to the demo, where the bank is for the browser and for the app. */
+@ApplicationScoped
+public class BankAddress {
+
+    /**
+     * {@code demo.bank-url}: the bank's base URL for the app's own calls (discovery, registration, token and
+     * API), such as {@code http://bank.internal:8080}. By default the app calls the server it runs in on the
+     * loopback interface, at the port the request came in on: {@code http://127.0.0.1:<port><context path>}.
+     * Set it when that address does not reach the bank, for example behind a proxy that ends TLS elsewhere.
+     */
+    @Inject
+    @ConfigProperty(name = "demo.bank-url")
+    Optional<String> configured;
+
+    Addresses of(HttpServletRequest request) {
+        String bankUrl = configured.map(String::trim).filter(url -> !url.isEmpty())
+                .map(BankAddress::withoutTrailingSlash)
+                .orElseGet(() -> "http://127.0.0.1:" + request.getLocalPort() + request.getContextPath());
+        return new Addresses(browserBase(request), bankUrl);
+    }
+
+    /** scheme://host:port and the context path, as the browser addressed this request. */
+    static String browserBase(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80)
+                || (scheme.equals("https") && port == 443);
+        String host = request.getServerName();
+        boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+        return scheme + "://" + (ipv6 ? "[" + host + "]" : host) + (defaultPort ? "" : ":" + port)
+                + request.getContextPath();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

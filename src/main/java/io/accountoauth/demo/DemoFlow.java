@@ -1,0 +1,266 @@
+package io.accountoauth.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo app's side of the authorization-code flow, step by step: the authorization request, the
+ * callback and its checks, the code exchange, the API calls and the refresh. Each step is recorded in the
+ * browser's {@link DemoSession}.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1">RFC 6749 §4.1</a>
+ */
+@ApplicationScoped
+public class DemoFlow {
+
+    static final String SCOPE = "read";
+    private static final int STATE_BYTES = 16; // 128 bits
+    private static final long DEFAULT_EXPIRES_IN = 60;
+
+    @Inject
+    DemoSession session;
+
+    @Inject
+    DemoRegistrations registrations;
+
+    @Inject
+    BankHttp http;
+
+    @Inject
+    Recorder recorder;
+
+    @Inject
+    Clock clock;
+
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Starts a new flow: forgets the last one, sets the app up at this address if need be, and returns the
+     * authorization request to send the browser to.
+     *
+     * @throws DemoFailure when the app cannot set itself up; the page says why
+     */
+    String start(Addresses addresses) {
+        session.reset();
+        BankSetup setup;
+        try {
+            setup = registrations.setupFor(addresses);
+        } catch (DemoRegistrations.SetupFailure e) {
+            e.steps().forEach(session::add);
+            throw e;
+        }
+        String state = Randoms.base64Url(random, STATE_BYTES);
+        ProofKey proofKey = ProofKey.generate(random);
+        session.awaitAuthorization(setup, state, proofKey);
+
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", setup.clientId());
+        query.put("redirect_uri", addresses.redirectUri());
+        query.put("scope", SCOPE);
+        query.put("state", state);
+        query.put("code_challenge", proofKey.challenge());
+        query.put("code_challenge_method", ProofKey.METHOD);
+        String encoded = FormEncoding.encode(query);
+        String url = setup.authorizationEndpoint() + "?" + encoded;
+        session.add(recorder.event(StepKind.AUTHORIZE, "Authorization request",
+                "The app answered your click with 303 See Other to this address, so your browser made the "
+                        + "request; the bank's answer, its log-in page, went to you and not to the app.",
+                new ShownRequest("GET", Masking.url(url), FormEncoding.shown(encoded), List.of(), null), null,
+                Step.Checker.BANK, Checks.AUTHORIZE, true));
+        return url;
+    }
+
+    /**
+     * The bank's answer, brought by the browser to the redirect URI: checks it, then exchanges the code and
+     * reads the account.
+     *
+     * @see <a href="https://www.rfc-editor.org/rfc/rfc9207#section-2.4">RFC 9207 §2.4</a>
+     */
+    void callback(Addresses addresses, String rawQuery) {
+        Map<String, String> answer = FormEncoding.decode(rawQuery);
+        String callbackUrl = addresses.redirectUri() + (rawQuery == null ? "" : "?" + rawQuery);
+        ShownRequest request = new ShownRequest("GET", Masking.url(callbackUrl), FormEncoding.shown(rawQuery),
+                List.of(), null);
+        ShownResponse response = new ShownResponse(303, "See Other",
+                List.of(new Field("Location", addresses.home())), null);
+        String expectedState = session.state();
+        ProofKey proofKey = session.proofKey();
+        BankSetup setup = session.setup();
+        session.authorizationAnswered();
+        if (expectedState == null || setup == null) {
+            session.add(callbackStep(request, response, Checks.CALLBACK_UNEXPECTED, false));
+            session.message("This answer from the bank was not expected here. Connect to start a new flow.");
+            return;
+        }
+        if (!same(expectedState, answer.get("state"))) {
+            session.add(callbackStep(request, response, Checks.CALLBACK_STATE, false));
+            session.message("The answer's state does not match: the app stopped. Start over to try again.");
+            return;
+        }
+        if (!setup.issuer().equals(answer.get("iss"))) {
+            session.add(callbackStep(request, response, Checks.CALLBACK_ISS, false));
+            session.message("The answer's iss is not the bank's issuer: the app stopped. Start over to try again.");
+            return;
+        }
+        String error = answer.get("error");
+        if (error != null) {
+            session.add(recorder.event(StepKind.LOGIN, "At the bank: you decided", "You logged in at the bank "
+                    + "and did not allow the app to read your account.", null, null, Step.Checker.BANK,
+                    Checks.DENIED, false));
+            session.add(callbackStep(request, response, Checks.CALLBACK, true));
+            session.message("The bank answered " + error + (answer.containsKey("error_description")
+                    ? " (" + answer.get("error_description") + ")" : "") + ": the app gets no access. "
+                    + "Start over to try again.");
+            return;
+        }
+        String code = answer.get("code");
+        if (code == null) {
+            session.add(callbackStep(request, response, Checks.CALLBACK_NO_CODE, false));
+            session.message("The bank's answer has no code. Start over to try again.");
+            return;
+        }
+        session.add(recorder.event(StepKind.LOGIN, "At the bank: you log in and allow", "Out of the app's "
+                + "sight, you logged in at the bank and allowed the app to read your account; the bank sent your "
+                + "browser back to the app's redirect URI with a code.", null, null, Step.Checker.BANK,
+                Checks.LOGIN, true));
+        session.add(callbackStep(request, response, Checks.CALLBACK, true));
+        if (exchange(setup, code, proofKey)) {
+            callApi();
+        }
+    }
+
+    /** Calls the account API with the access token the app holds: the balance, then the details. */
+    void callApi() {
+        BankSetup setup = session.setup();
+        String token = session.accessToken();
+        if (setup == null || token == null) {
+            session.message("The app holds no access token. Connect your bank account first.");
+            return;
+        }
+        session.message(null);
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Accept", BankHttp.JSON);
+        HttpCall balance = http.get(setup.apiBase() + "/balance", headers);
+        session.add(apiStep(StepKind.BALANCE, "/account/balance", balance));
+        balance.member("account_balance").filter(b -> balance.status() == 200).ifPresent(session::balance);
+        HttpCall info = http.get(setup.apiBase() + "/info", headers);
+        session.add(apiStep(StepKind.INFO, "/account/info", info));
+        if (info.status() == 200) {
+            session.owner(info.member("account_owner").orElse(null), info.member("fullname").orElse(null));
+        }
+        if (balance.status() == 401 || info.status() == 401) {
+            session.message("The access token no longer works (401). Refresh to get a new one.");
+        }
+    }
+
+    /** Trades the refresh token for new tokens, then reads the account with the new access token. */
+    void refresh() {
+        BankSetup setup = session.setup();
+        String refreshToken = session.refreshToken();
+        if (setup == null || refreshToken == null) {
+            session.message("The app holds no refresh token. Start over to connect again.");
+            return;
+        }
+        session.message(null);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        Instant sent = clock.instant();
+        HttpCall call = http.postForm(setup.tokenEndpoint(), form, tokenHeaders(setup));
+        boolean ok = keepTokens(call, sent);
+        session.add(recorder.call(StepKind.REFRESH, "Refresh: POST /account/token (refresh_token)", call,
+                Step.Checker.BANK, ok ? Checks.REFRESH : Checks.REFRESH_REFUSED + refusal(call), ok));
+        if (!ok) {
+            session.forgetRefreshToken();
+            session.message("The bank did not refresh the tokens. Start over to connect again.");
+            return;
+        }
+        callApi();
+    }
+
+    void startOver() {
+        session.reset();
+    }
+
+    private boolean exchange(BankSetup setup, String code, ProofKey proofKey) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", setup.addresses().redirectUri());
+        form.put("code_verifier", proofKey.verifier());
+        Instant sent = clock.instant();
+        HttpCall call = http.postForm(setup.tokenEndpoint(), form, tokenHeaders(setup));
+        boolean ok = keepTokens(call, sent);
+        session.add(recorder.call(StepKind.TOKEN, "Token request: POST /account/token (authorization_code)", call,
+                Step.Checker.BANK, ok ? Checks.TOKEN : Checks.TOKEN_REFUSED + refusal(call), ok));
+        if (!ok) {
+            session.message("The bank did not exchange the code. Start over to try again.");
+        }
+        return ok;
+    }
+
+    /**
+     * Keeps the tokens of a successful token response. The access token's expiry counts from when the
+     * request was sent, so that the app never thinks a token lives longer than the bank does.
+     */
+    private boolean keepTokens(HttpCall call, Instant sent) {
+        JsonObject json = call.json().orElse(null);
+        if (call.status() != 200 || json == null || call.member("access_token").isEmpty()) {
+            return false;
+        }
+        long expiresIn = json.get("expires_in") instanceof JsonNumber number ? number.longValue()
+                : DEFAULT_EXPIRES_IN;
+        session.tokens(call.member("access_token").get(), sent.plusSeconds(expiresIn),
+                call.member("refresh_token").orElse(session.refreshToken()));
+        return true;
+    }
+
+    /** RFC 6749 §2.3.1: client_id and secret form-encoded, joined by a colon, in an HTTP Basic header. */
+    private static Map<String, String> tokenHeaders(BankSetup setup) {
+        String pair = FormEncoding.encode(setup.clientId()) + ":" + FormEncoding.encode(setup.clientSecret());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        headers.put("Accept", BankHttp.JSON);
+        return headers;
+    }
+
+    private Step apiStep(StepKind kind, String path, HttpCall call) {
+        String check = switch (call.status()) {
+            case 200 -> Checks.apiAllowed(path);
+            case 401 -> Checks.API_UNAUTHORIZED;
+            case 403 -> Checks.API_FORBIDDEN;
+            default -> Checks.apiRefused(call.status());
+        };
+        return recorder.call(kind, "API call: GET " + path + " with the access token", call, Step.Checker.BANK, check,
+                call.status() == 200);
+    }
+
+    private Step callbackStep(ShownRequest request, ShownResponse response, String check, boolean ok) {
+        return recorder.event(StepKind.CALLBACK, "Callback: the bank's answer arrives", "Your browser brought the "
+                + "bank's answer to the app's redirect URI; the app answers with 303 See Other to this page.",
+                request, response, Step.Checker.APP, check, ok);
+    }
+
+    private static String refusal(HttpCall call) {
+        String error = call.member("error").orElse("status " + call.status());
+        return call.member("error_description").map(d -> error + " (" + d + ").").orElse(error + ".");
+    }
+
+    /** Compares in constant time, as for any value an attacker might guess. */
+    private static boolean same(String expected, String actual) {
+        return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                actual.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,138 @@
+package io.accountoauth.demo;
+
+import jakarta.enterprise.context.SessionScoped;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo app's memory for one browser: the authorization request it is waiting for (state and PKCE
+ * verifier), the tokens it holds, what it last read from the account, and the steps so far.
+ */
+@SessionScoped
+public class DemoSession implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** Enough for the flow and many more calls; the oldest later steps make room after that. */
+    static final int MAX_STEPS = 60;
+    static final int FIRST_STEPS_KEPT = 6;
+
+    private BankSetup setup;
+    private String state;
+    private ProofKey proofKey;
+    private String accessToken;
+    private Instant accessTokenExpiresAt;
+    private String refreshToken;
+    private String balance;
+    private String accountOwner;
+    private String fullname;
+    private String message;
+    private final List<Step> steps = new ArrayList<>();
+
+    /** Forgets everything: a new flow starts from nothing. */
+    void reset() {
+        setup = null;
+        state = null;
+        proofKey = null;
+        forgetTokens();
+        balance = null;
+        accountOwner = null;
+        fullname = null;
+        message = null;
+        steps.clear();
+    }
+
+    void awaitAuthorization(BankSetup setup, String state, ProofKey proofKey) {
+        this.setup = setup;
+        this.state = state;
+        this.proofKey = proofKey;
+    }
+
+    /** Ends the authorization request: its state and verifier are used once. */
+    void authorizationAnswered() {
+        state = null;
+        proofKey = null;
+    }
+
+    void tokens(String accessToken, Instant expiresAt, String refreshToken) {
+        this.accessToken = accessToken;
+        this.accessTokenExpiresAt = expiresAt;
+        this.refreshToken = refreshToken;
+    }
+
+    void forgetTokens() {
+        accessToken = null;
+        accessTokenExpiresAt = null;
+        refreshToken = null;
+    }
+
+    void forgetRefreshToken() {
+        refreshToken = null;
+    }
+
+    void balance(String balance) {
+        this.balance = balance;
+    }
+
+    void owner(String accountOwner, String fullname) {
+        this.accountOwner = accountOwner;
+        this.fullname = fullname;
+    }
+
+    void message(String message) {
+        this.message = message;
+    }
+
+    void add(Step step) {
+        if (steps.size() >= MAX_STEPS) {
+            steps.remove(FIRST_STEPS_KEPT);
+        }
+        step.number(steps.isEmpty() ? 1 : steps.get(steps.size() - 1).getNumber() + 1);
+        steps.add(step);
+    }
+
+    BankSetup setup() {
+        return setup;
+    }
+
+    String state() {
+        return state;
+    }
+
+    ProofKey proofKey() {
+        return proofKey;
+    }
+
+    String accessToken() {
+        return accessToken;
+    }
+
+    Instant accessTokenExpiresAt() {
+        return accessTokenExpiresAt;
+    }
+
+    String refreshToken() {
+        return refreshToken;
+    }
+
+    String balance() {
+        return balance;
+    }
+
+    String accountOwner() {
+        return accountOwner;
+    }
+
+    String fullname() {
+        return fullname;
+    }
+
+    String message() {
+        return message;
+    }
+
+    List<Step> steps() {
+        return List.copyOf(steps);
+    }
+}

@@ -1,0 +1,19 @@
+package io.accountoauth.demo;
+
+/** What a recorded step was, which also says where it stands in the sequence diagram. */
+public enum StepKind {
+    DISCOVERY,
+    REGISTRATION,
+    AUTHORIZE,
+    LOGIN,
+    CALLBACK,
+    TOKEN,
+    BALANCE,
+    INFO,
+    REFRESH;
+
+    /** The name used in the page's classes and data attributes. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
