@@ -157,6 +157,14 @@ final class Browser {
         return afterLogin.location() != null ? afterLogin : decide(afterLogin, "allow");
     }
 
+    /**
+     * After logging in: presses Allow when the consent page is shown; otherwise returns the page as it is,
+     * wherever the bank's redirects led (for the demo app, its own page on this host).
+     */
+    Page allowIfShown(Page afterLogin) {
+        return afterLogin.document().getElementById("consent") == null ? afterLogin : decide(afterLogin, "allow");
+    }
+
     /** Approves as the customer and returns the code the browser brings back to the app. */
     String code(Map<String, String> query, String username) {
         Page redirect = approve(query, username);

@@ -1,0 +1,336 @@
+package io.accountoauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The demo app at /demo: a registered client of its own that walks the real flow over HTTP and shows each
+ * step, with its secrets masked.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoAppIT {
+
+    /** As long as a code, token, verifier or secret of 256 bits in base64url, or longer. */
+    private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{43,}");
+    /** Random base64url has capitals or digits; the long names in the metadata, such as *_supported, have none. */
+    private static final Pattern RANDOM_LOOKING = Pattern.compile(".*[A-Z0-9].*");
+    private static final Pattern CONSENT_ID = Pattern.compile("\"consent_id\": \"([A-Za-z0-9_-]+)\"");
+    private static final List<String> FIRST_STEPS = List.of("authorize", "login", "callback", "token", "balance", "info");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    URI loopback;
+    Browser browser;
+    Api api;
+    final List<Browser.Page> demoPages = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        loopback = Deployments.loopback(base);
+        browser = new Browser(loopback);
+        api = new Api(loopback);
+        api.resetClock();
+    }
+
+    // First in this class: no customer has allowed the demo app yet, so the bank asks for consent.
+    @Test
+    @Order(1)
+    void whenTheCustomerDeniesThenTheDemoShowsAccessDeniedAndOffersToStartOver() {
+        Browser.Page afterLogin = browser.logIn(pressConnect(openDemo()), "jane", "any password");
+        assertNotNull(afterLogin.document().getElementById("consent"), afterLogin.body());
+
+        Browser.Page page = demoPage(browser.decide(afterLogin, "deny"));
+
+        Document document = page.document();
+        assertTrue(document.select("p.alert").text().contains("access_denied"), document.select("main").text());
+        assertEquals(List.of("authorize", "login", "callback"), kinds(document));
+        assertTrue(document.selectFirst("#steps > li.step-login").hasClass("failed"));
+        assertEquals("access_denied", document.selectFirst("#steps > li.step-callback td[data-param=error]").text());
+        assertNotNull(document.getElementById("demo:startOver"));
+        assertNotNull(document.getElementById("demo:connect"));
+        assertTrue(document.select(".balance").isEmpty());
+        assertNoSecrets(page);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"dave|Dave Thompson|10,187.91", "jane|Jane Hamamoto|981,719.23"})
+    @Order(2)
+    void whenACustomerConnectsThenTheDemoShowsTheirBalanceAndEveryStep(String username, String fullname,
+            String balance) {
+        Document document = connect(username).document();
+
+        assertEquals(balance, document.selectFirst(".balance").text());
+        assertEquals(fullname + " (" + username + ")", document.selectFirst("section.account .owner").text());
+        Elements steps = document.select("#steps > li.step");
+        assertEquals(FIRST_STEPS, kinds(document));
+        for (Element step : steps) {
+            assertTrue(step.hasClass("ok"), step.text());
+            assertTrue(step.selectFirst("p.check").text().length() > 60, step.text());
+        }
+        assertTrue(step(document, "callback").selectFirst("p.check").text().startsWith("Checked by the app:"));
+        assertTrue(step(document, "token").selectFirst("p.check").text().startsWith("Checked by the bank:"));
+
+        Element authorize = step(document, "authorize");
+        assertEquals("code", param(authorize, "response_type"));
+        assertEquals(loopback.resolve("demo/callback").toString(), param(authorize, "redirect_uri"));
+        assertEquals("S256", param(authorize, "code_challenge_method"));
+        assertTrue(authorize.selectFirst("pre.request-line").text().startsWith("GET " + loopback + "account/authorize?"));
+        Element token = step(document, "token");
+        assertTrue(token.selectFirst("pre.request-line").text().startsWith("POST " + loopback + "account/token"));
+        assertEquals("authorization_code", param(token, "grant_type"));
+        assertEquals("200 OK", token.selectFirst("pre.status-line").text());
+        assertEquals("200 OK", step(document, "balance").selectFirst("pre.status-line").text());
+        assertTrue(step(document, "balance").selectFirst("pre.body").text().contains(balance));
+        assertTrue(step(document, "info").selectFirst("pre.body").text().contains(fullname));
+
+        assertEquals(Set.of("authorize", "login", "callback", "token", "balance", "info"),
+                new HashSet<>(document.select("svg.sequence g.arrow.done").eachAttr("data-kind")));
+        assertTrue(document.select("svg.sequence g.arrow[data-kind=refresh]").hasClass("arrow"));
+        assertFalse(document.select("svg.sequence g.arrow[data-kind=refresh]").hasClass("done"));
+
+        Element life = document.getElementById("token-life");
+        assertTrue(Long.parseLong(life.attr("data-expires-at")) > Long.parseLong(life.attr("data-server-now")));
+        long seconds = Long.parseLong(life.selectFirst(".seconds").text());
+        assertTrue(seconds > 0 && seconds <= 60, "seconds left " + seconds);
+        assertNotNull(document.getElementById("demo:callAgain"));
+        assertNotNull(document.getElementById("demo:refresh"));
+    }
+
+    @Test
+    @Order(3)
+    void whenTheTokenHasExpiredThenCallingAgainShows401AndRefreshGetsTheBalanceAgain() {
+        Browser.Page connected = connect("dave");
+
+        api.advanceClock(61);
+        Browser.Page again = demoPage(browser.submit(connected, "demo", "demo:callAgain", Map.of()));
+        Document afterExpiry = again.document();
+        assertEquals(List.of("authorize", "login", "callback", "token", "balance", "info", "balance", "info"),
+                kinds(afterExpiry));
+        Element refused = afterExpiry.select("#steps > li.step").get(6);
+        assertTrue(refused.hasClass("failed"));
+        assertEquals("401 Unauthorized", refused.selectFirst("pre.status-line").text());
+        assertTrue(refused.selectFirst("td[data-header=WWW-Authenticate]").text().contains("invalid_token"));
+        assertTrue(refused.selectFirst("p.check").text().contains("60 seconds"));
+        assertTrue(afterExpiry.getElementById("token-life").hasClass("expired"));
+        assertEquals("0", afterExpiry.selectFirst("#token-life .seconds").text());
+        assertTrue(afterExpiry.select("svg.sequence g.arrow[data-kind=balance]").hasClass("failed"));
+
+        Browser.Page refreshed = demoPage(browser.submit(again, "demo", "demo:refresh", Map.of()));
+        Document document = refreshed.document();
+        assertEquals(List.of("authorize", "login", "callback", "token", "balance", "info", "balance", "info",
+                "refresh", "balance", "info"), kinds(document));
+        Elements steps = document.select("#steps > li.step");
+        Element refresh = steps.get(8);
+        assertTrue(refresh.hasClass("ok"), refresh.text());
+        assertEquals("refresh_token", param(refresh, "grant_type"));
+        assertEquals("200 OK", refresh.selectFirst("pre.status-line").text());
+        assertTrue(refresh.selectFirst(".response pre.body").text().contains("\"refresh_token\""));
+        assertTrue(refresh.selectFirst("p.check").text().contains("new refresh token"));
+        assertTrue(steps.get(9).hasClass("ok") && steps.get(10).hasClass("ok"));
+        assertEquals("10,187.91", document.selectFirst(".balance").text());
+        assertFalse(document.getElementById("token-life").hasClass("expired"));
+        assertTrue(document.select("svg.sequence g.arrow[data-kind=refresh]").hasClass("done"));
+        assertTrue(document.select("svg.sequence g.arrow[data-kind=balance]").hasClass("done"));
+
+        Browser.Page over = demoPage(browser.submit(refreshed, "demo", "demo:startOver", Map.of()));
+        assertTrue(kinds(over.document()).isEmpty());
+        assertNotNull(over.document().getElementById("demo:connect"));
+
+        demoPages.forEach(DemoAppIT::assertNoSecrets);
+    }
+
+    @Test
+    @Order(4)
+    void whenTheDemoRunsThenItsPagesShowSecretsOnlyMaskedAndCarryNoInlineScript() {
+        Browser.Page connected = connect("jane");
+        demoPage(browser.submit(connected, "demo", "demo:refresh", Map.of()));
+
+        String body = connected.body();
+        Pattern masked = Pattern.compile("[A-Za-z0-9_-]{4}…\\(43 chars\\)");
+        Document document = connected.document();
+        assertTrue(masked.matcher(param(step(document, "callback"), "code")).matches());
+        assertTrue(masked.matcher(param(step(document, "token"), "code_verifier")).matches());
+        assertTrue(step(document, "token").selectFirst("td[data-header=Authorization]").text()
+                .matches("Basic [A-Za-z0-9+/=]{4}…\\(\\d+ chars\\)"));
+        assertTrue(step(document, "balance").selectFirst("td[data-header=Authorization]").text()
+                .matches("Bearer [A-Za-z0-9_-]{4}…\\(43 chars\\)"));
+        assertTrue(Pattern.compile("\"access_token\": \"[A-Za-z0-9_-]{4}…\\(43 chars\\)\"").matcher(body).find(), body);
+        assertTrue(Pattern.compile("\"refresh_token\": \"[A-Za-z0-9_-]{4}…\\(43 chars\\)\"").matcher(body).find());
+        assertTrue(Pattern.compile("\"client_secret\": \"[A-Za-z0-9_-]{4}…\\(43 chars\\)\"").matcher(body).find());
+
+        assertFalse(demoPages.isEmpty());
+        for (Browser.Page page : demoPages) {
+            assertNoSecrets(page);
+            assertNoInlineScript(page);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void whenOpenedWithOrWithoutTheSlashThenTheDemoPageAnswersAndIsNotCached() {
+        Browser.Page withSlash = openDemo();
+        Browser.Page withoutSlash = demoPage(browser.open(loopback.resolve("demo")));
+        for (Browser.Page page : List.of(withSlash, withoutSlash)) {
+            assertEquals(200, page.status(), page.uri() + " " + page.body());
+            assertEquals("no-store", page.response().headers().firstValue("Cache-Control").orElse(null));
+            assertNotNull(page.document().getElementById("demo:connect"), page.body());
+            assertTrue(page.document().select("svg.sequence g.arrow.done").isEmpty());
+        }
+        assertTrue(browser.open(loopback.resolve("static/demo.js")).body().contains("token-life"));
+    }
+
+    // RFC 6749 §10.12: an answer the app did not ask for in this browser is not used.
+    @Test
+    @Order(6)
+    void whenACallbackArrivesWithoutARequestThenTheAppIgnoresIt() {
+        openDemo();
+        Browser.Page page = demoPage(browser.open(loopback.resolve("demo/callback?code=forged&state=forged")));
+        Document document = page.document();
+        assertEquals(List.of("callback"), kinds(document));
+        assertTrue(document.selectFirst("#steps > li.step-callback").hasClass("failed"));
+        assertTrue(document.select(".balance").isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void whenTheStateDoesNotMatchThenTheAppStopsBeforeTheTokenRequest() {
+        Browser.Page login = pressConnect(openDemo());
+        Browser.Page page = demoPage(browser.open(loopback.resolve("demo/callback?code=forged&state=another")));
+        Document document = page.document();
+        assertEquals(List.of("authorize", "callback"), kinds(document));
+        assertTrue(step(document, "callback").selectFirst("p.check").text().contains("does not match"));
+        assertNotNull(login.document().getElementById("login"));
+    }
+
+    // The browser reaches the bank at localhost, the app at 127.0.0.1: the issuer is the one the browser sees.
+    @Test
+    @Order(8)
+    void whenTheBrowserUsesLocalhostThenTheAppChecksIssAgainstTheIssuerTheBrowserSees() throws Exception {
+        URI localhost = new URI("http", null, "localhost", loopback.getPort(), "/", null, null);
+        browser = new Browser(localhost);
+        Browser.Page start = demoPage(browser.open(localhost.resolve("demo/")));
+        Browser.Page login = browser.submit(start, "demo", "demo:connect", Map.of());
+        Browser.Page page = demoPage(browser.allowIfShown(browser.logIn(login, "dave", "any password")));
+
+        Document document = page.document();
+        assertEquals(FIRST_STEPS, kinds(document));
+        assertEquals("10,187.91", document.selectFirst(".balance").text());
+        Element callback = step(document, "callback");
+        assertEquals("http://localhost:" + loopback.getPort(), param(callback, "iss"));
+        assertTrue(callback.hasClass("ok"));
+        assertEquals("http://localhost:" + loopback.getPort() + "/demo/callback",
+                param(step(document, "authorize"), "redirect_uri"));
+        assertTrue(step(document, "token").selectFirst("pre.request-line").text()
+                .startsWith("POST " + loopback + "account/token"));
+        assertNoSecrets(page);
+    }
+
+    private Browser.Page openDemo() {
+        return demoPage(browser.open(loopback.resolve("demo/")));
+    }
+
+    /** Presses Connect; the browser follows the redirect to the bank, which asks the customer to log in. */
+    private Browser.Page pressConnect(Browser.Page demo) {
+        Browser.Page login = browser.submit(demo, "demo", "demo:connect", Map.of());
+        assertNotNull(login.document().getElementById("login"), login.uri() + "\n" + login.body());
+        return login;
+    }
+
+    /** The whole flow from the demo's page: Connect, log in, allow when asked, back at the demo's page. */
+    private Browser.Page connect(String username) {
+        Browser.Page afterLogin = browser.logIn(pressConnect(openDemo()), username, "any password");
+        return demoPage(browser.allowIfShown(afterLogin));
+    }
+
+    private Browser.Page demoPage(Browser.Page page) {
+        assertEquals(200, page.status(), page.uri() + "\n" + page.body());
+        assertTrue(page.uri().getPath().startsWith("/demo"), page.uri().toString());
+        demoPages.add(page);
+        return page;
+    }
+
+    private static List<String> kinds(Document document) {
+        return document.select("#steps > li.step").eachAttr("data-kind");
+    }
+
+    private static Element step(Document document, String kind) {
+        Element step = document.selectFirst("#steps > li.step-" + kind);
+        assertNotNull(step, "no " + kind + " step in " + document.select("#steps").text());
+        return step;
+    }
+
+    private static String param(Element step, String name) {
+        Element value = step.selectFirst("td[data-param=" + name + "]");
+        assertNotNull(value, "no parameter " + name + " in " + step.text());
+        return value.text();
+    }
+
+    /**
+     * No code, token, verifier or secret in full: the only token-like values on the page are public
+     * identifiers, shown as such: the client_id, the code_challenge and the consent_id of token responses.
+     */
+    private static void assertNoSecrets(Browser.Page page) {
+        Document document = page.document();
+        Set<String> publicValues = new HashSet<>(document.select(
+                "td[data-param=client_id], td[data-param=code_challenge], code.client-id").eachText());
+        Matcher consentId = CONSENT_ID.matcher(page.body());
+        while (consentId.find()) {
+            publicValues.add(consentId.group(1));
+        }
+        Matcher run = TOKEN_LIKE.matcher(page.body());
+        while (run.find()) {
+            String value = run.group();
+            assertFalse(RANDOM_LOOKING.matcher(value).matches() && !publicValues.contains(value),
+                    "A token-like value in full on " + page.uri() + ": " + value);
+        }
+    }
+
+    private static void assertNoInlineScript(Browser.Page page) {
+        Document document = page.document();
+        assertTrue(document.select("script:not([src])").isEmpty(), page.body());
+        for (Element script : document.select("script[src]")) {
+            assertTrue(script.attr("src").startsWith("/static/"), script.outerHtml());
+        }
+        for (Element element : document.getAllElements()) {
+            for (Attribute attribute : element.attributes()) {
+                assertFalse(attribute.getKey().toLowerCase().startsWith("on"), element.outerHtml());
+                assertFalse(attribute.getKey().equals("style"), element.outerHtml());
+            }
+        }
+    }
+}
