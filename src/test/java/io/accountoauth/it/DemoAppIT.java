@@ -302,12 +302,14 @@ class DemoAppIT {
 
     /**
      * No code, token, verifier or secret in full: the only token-like values on the page are public
-     * identifiers, shown as such: the client_id, the code_challenge and the consent_id of token responses.
+     * identifiers, shown as such: the client_id, the code_challenge and the consent_id of token responses,
+     * and the page's own form token, which its forms must carry.
      */
     private static void assertNoSecrets(Browser.Page page) {
         Document document = page.document();
         Set<String> publicValues = new HashSet<>(document.select(
                 "td[data-param=client_id], td[data-param=code_challenge], code.client-id").eachText());
+        publicValues.addAll(document.select("input[type=hidden][name=_csrf]").eachAttr("value"));
         Matcher consentId = CONSENT_ID.matcher(page.body());
         while (consentId.find()) {
             publicValues.add(consentId.group(1));
