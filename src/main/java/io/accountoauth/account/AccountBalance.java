@@ -7,11 +7,15 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of GET /account/balance: the balance as the original sandbox wrote it, e.g. "10,187.91". */
+@Schema(name = "AccountBalance", description = "The account's balance.")
 @JsonbPropertyOrder({"accountOwner", "accountBalance"})
 public record AccountBalance(
-        @JsonbProperty("account_owner") String accountOwner,
+        @Schema(name = "account_owner", example = "dave") @JsonbProperty("account_owner") String accountOwner,
+        @Schema(name = "account_balance", example = "10,187.91",
+                description = "Two decimals with comma-grouped thousands, as the original sandbox wrote it.")
         @JsonbProperty("account_balance") String accountBalance) {
 
     static AccountBalance of(Account account) {

@@ -19,6 +19,15 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The authorization endpoint. It checks the client and its redirect URI first: when either is wrong the
@@ -30,6 +39,7 @@ import java.util.Optional;
  */
 @Path("authorize")
 @RequestScoped
+@Tag(name = "Authorization")
 public class AuthorizeResource {
 
     static final String LOGIN_VIEW = "/login.xhtml";
@@ -51,6 +61,48 @@ public class AuthorizeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "authorize", summary = "Start the authorization-code flow in the customer's browser",
+            description = """
+                    The authorization endpoint (RFC 6749 §4.1.1), opened in the customer's browser, not called \
+                    by the app's server. The customer logs in at the bank and allows or denies what the app \
+                    asks to read; the browser then goes back to the redirect_uri with a `code` valid 60 seconds \
+                    (or an `error`), the app's `state` and the issuer `iss` (RFC 9207).
+
+                    The client_id and redirect_uri are checked first: when either is missing, repeated, unknown \
+                    or not registered, the browser gets an HTML error page and is never redirected.""")
+    @Parameter(name = "client_id", in = ParameterIn.QUERY, required = true,
+            schema = @Schema(type = SchemaType.STRING), description = "The app's client_id.",
+            example = "7b6fc8ed5127b0b2f076d")
+    @Parameter(name = "redirect_uri", in = ParameterIn.QUERY, required = true,
+            schema = @Schema(type = SchemaType.STRING),
+            description = "One of the app's registered redirect URIs; on a loopback host any port.",
+            example = "http://localhost:9000/callback")
+    @Parameter(name = "response_type", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING, enumeration = "code", defaultValue = "code"),
+            description = "code, the only response type; any other goes back as unsupported_response_type.")
+    @Parameter(name = "scope", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "read"),
+            description = "Space-separated: read (info and balance), info, balance. Anything else goes back as "
+                    + "invalid_scope.")
+    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "The app's own value, returned unchanged with the code or error.")
+    @Parameter(name = "code_challenge", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "PKCE (RFC 7636): BASE64URL(SHA-256(code_verifier)), 43 to 128 characters. Required of "
+                    + "public clients.")
+    @Parameter(name = "code_challenge_method", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING, enumeration = Pkce.S256),
+            description = "S256 only; plain or an unknown method goes back as invalid_request.")
+    @Parameter(name = "prompt", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "consent: ask the customer again even when a consent already covers the request.")
+    @APIResponse(responseCode = "303", description = """
+            A good request: to the bank's login page, where the customer logs in and then decides. A bad one \
+            once the redirect_uri is trusted: back to the redirect_uri with `error` (invalid_request, \
+            invalid_scope, unsupported_response_type), `error_description`, `state` and `iss`.""",
+            headers = @Header(name = "Location", description = "The login page, or the redirect_uri with the error.",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The client_id or redirect_uri is missing, repeated, unknown or "
+            + "not registered: an HTML error page for the customer, and no redirect.",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response authorize() {
         RequestParameters parameters = new RequestParameters(uriInfo.getQueryParameters());
         String repeated = parameters.firstRepeated("client_id", "redirect_uri");

@@ -4,6 +4,7 @@ import io.accountoauth.client.Client;
 import io.accountoauth.consent.Consent;
 import io.accountoauth.consent.ConsentEvent;
 import io.accountoauth.consent.ConsentService;
+import io.accountoauth.platform.AccountApplication;
 import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The app's view of its consents: {@code GET /account/consents/{id}} tells it whether the customer still
@@ -32,6 +43,7 @@ import java.time.Instant;
  */
 @Path("consents/{id}")
 @RequestScoped
+@Tag(name = "Consents")
 public class ConsentResource {
 
     @Inject
@@ -48,7 +60,24 @@ public class ConsentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response status(@PathParam("id") String id) {
+    @Operation(operationId = "consentStatus", summary = "Tell whether a consent still holds",
+            description = """
+                    The app's view of one of its consents (its id is the token response's `consent_id`): its \
+                    status, what it covers, when it was authorised, when it expires, when it was last used. \
+                    The client authenticates with HTTP Basic; a public client names itself with `?client_id=`. \
+                    Another client's consent, or an unknown id, is 404.""")
+    @SecurityRequirementsSet(@SecurityRequirement(name = AccountApplication.BASIC))
+    @SecurityRequirementsSet
+    @Parameter(name = "client_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "A public client's client_id; a confidential client uses Basic instead.")
+    @APIResponse(responseCode = "200", description = "The consent. Cache-Control: no-store.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Consent")))
+    @APIResponse(responseCode = "400", ref = "ConsentInvalidRequest")
+    @APIResponse(responseCode = "401", ref = "InvalidClient")
+    @APIResponse(responseCode = "404", ref = "ConsentNotFound")
+    public Response status(
+            @Parameter(required = true, description = "The consent's id, the token response's consent_id.")
+            @PathParam("id") String id) {
         Client client = authenticate();
         Consent consent = consents.ofClient(id, client.clientId()).orElseThrow(ConsentResource::notFound);
         return Response.ok(describe(consent)).header("Cache-Control", "no-store").build();
@@ -56,7 +85,22 @@ public class ConsentResource {
 
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@PathParam("id") String id) {
+    @Operation(operationId = "revokeConsent", summary = "Give a consent up",
+            description = """
+                    The app gives up one of its consents: an authorised consent becomes REVOKED, and every code \
+                    and token issued under it stops working at once. A consent that no longer holds is answered \
+                    204 all the same. Client authentication as for GET.""")
+    @SecurityRequirementsSet(@SecurityRequirement(name = AccountApplication.BASIC))
+    @SecurityRequirementsSet
+    @Parameter(name = "client_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "A public client's client_id; a confidential client uses Basic instead.")
+    @APIResponse(responseCode = "204", description = "Revoked.")
+    @APIResponse(responseCode = "400", ref = "ConsentInvalidRequest")
+    @APIResponse(responseCode = "401", ref = "InvalidClient")
+    @APIResponse(responseCode = "404", ref = "ConsentNotFound")
+    public Response revoke(
+            @Parameter(required = true, description = "The consent's id, the token response's consent_id.")
+            @PathParam("id") String id) {
         Client client = authenticate();
         consents.revokeByClient(id, client.clientId()).orElseThrow(ConsentResource::notFound);
         return Response.noContent().build();

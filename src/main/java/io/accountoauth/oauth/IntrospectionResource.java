@@ -1,6 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
+import io.accountoauth.platform.AccountApplication;
 import io.accountoauth.platform.Issuer;
 import io.accountoauth.token.TokenDescription;
 import io.accountoauth.token.TokenRegistry;
@@ -19,6 +20,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Token introspection for confidential clients: what a live token of the asking client stands for, and
@@ -28,6 +39,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("introspect")
 @RequestScoped
+@Tag(name = "Token")
 public class IntrospectionResource {
 
     @Inject
@@ -48,7 +60,36 @@ public class IntrospectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response introspect(MultivaluedMap<String, String> form) {
+    @Operation(operationId = "introspect", summary = "Tell what one of the client's tokens stands for",
+            description = """
+                    Token introspection (RFC 7662), for confidential clients: HTTP Basic or client_id and \
+                    client_secret in the form; a public client gets 401. A live access or refresh token of the \
+                    asking client is described; anything else, another client's token included, is \
+                    `{"active": false}`. Only POST: any other method is answered 405.""")
+    @SecurityRequirement(name = AccountApplication.BASIC)
+    @APIResponse(responseCode = "200", description = "The token's description, or {\"active\": false}. "
+            + "Cache-Control: no-store.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IntrospectionResponse")))
+    @APIResponse(responseCode = "400", description = "invalid_request: the token is missing, a parameter is "
+            + "repeated, or two client authentication methods are used.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
+    @APIResponse(responseCode = "401", description = "invalid_client: client authentication is missing or fails, or "
+            + "the client is public.", headers = @Header(name = "WWW-Authenticate", ref = "BasicChallenge"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
+    @APIResponse(responseCode = "415", ref = "NotAForm")
+    public Response introspect(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "token", properties = {
+                    @SchemaProperty(name = "token", type = SchemaType.STRING,
+                            description = "An access or refresh token."),
+                    @SchemaProperty(name = "token_type_hint", type = SchemaType.STRING,
+                            enumeration = {"access_token", "refresh_token"},
+                            description = "Accepted and not needed: both kinds are looked up."),
+                    @SchemaProperty(name = "client_id", type = SchemaType.STRING,
+                            description = "client_secret_post; with Basic it may be left out."),
+                    @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
+                            description = "client_secret_post; never together with Basic.")})))
+            MultivaluedMap<String, String> form) {
         RequestParameters parameters = RequestParameters.singleValued(form);
         Client client = clientAuthentication.authenticate(
                 headers.getRequestHeader(HttpHeaders.AUTHORIZATION), parameters, false);

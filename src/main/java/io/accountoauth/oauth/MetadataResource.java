@@ -13,6 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Authorization server metadata, so that a client library can discover every endpoint and capability from
@@ -22,6 +27,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("oauth-authorization-server")
 @RequestScoped
+@Tag(name = "Discovery")
 public class MetadataResource {
 
     @Inject
@@ -32,6 +38,15 @@ public class MetadataResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "metadata", summary = "Every endpoint and capability of this authorization server",
+            description = """
+                    Authorization server metadata (RFC 8414), so that a client library finds everything from the \
+                    issuer alone. The issuer is `oauth.issuer` when set, otherwise the scheme, host and port the \
+                    request was made to; every endpoint is under it.""")
+    @APIResponse(responseCode = "200", description = "The metadata. Cache-Control: max-age=300.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServerMetadata")))
+    @APIResponse(responseCode = "406", description = "The request's Accept header excludes application/json.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     public Response metadata() {
         String iss = issuer.of(servletRequest);
         JsonObject metadata = Json.createObjectBuilder()

@@ -27,6 +27,15 @@ import jakarta.ws.rs.core.Response.Status;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Dynamic client registration: a sandbox user registers their own app with a JSON document and gets its
@@ -36,6 +45,7 @@ import java.util.List;
  */
 @Path("register")
 @RequestScoped
+@Tag(name = "Registration")
 public class RegistrationResource {
 
     static final int MAX_BODY_CHARS = 16 * 1024;
@@ -52,7 +62,45 @@ public class RegistrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(String body) {
+    @Operation(operationId = "register", summary = "Register an app",
+            description = """
+                    Dynamic client registration (RFC 7591), open to anyone, at most 10 registrations per source \
+                    address per hour (`oauth.registration.per-address-per-hour`). Redirect URIs are `https`, or \
+                    `http` on a loopback host, without fragment, wildcard or user info. A confidential client \
+                    (the default, `client_secret_basic`) gets a client_secret, shown this once; a public client \
+                    (`none`) gets none and must use PKCE. Only POST: any other method is answered 405.""")
+    @APIResponse(responseCode = "201", description = "The client information (RFC 7591 §3.2.1). "
+            + "Cache-Control: no-store.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientInformation")))
+    @APIResponse(responseCode = "400", description = "invalid_redirect_uri: redirect_uris is missing, not an array "
+            + "of strings, lists none or more than 10, or holds a URI that cannot be registered. "
+            + "invalid_client_metadata: the body is not a JSON object of at most 16 KiB, or another field is wrong.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
+    @APIResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
+    @APIResponse(responseCode = "429", description = "temporarily_unavailable: this address has made too many "
+            + "registrations in the last hour.",
+            headers = @Header(name = "Retry-After", description = "Seconds until the next registration is allowed.",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
+    public Response register(@RequestBody(required = true, description = "The client metadata (RFC 7591 §2).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    requiredProperties = "redirect_uris", properties = {
+                            @SchemaProperty(name = "redirect_uris", type = SchemaType.ARRAY,
+                                    implementation = String[].class,
+                                    description = "1 to 10 URIs: https, or http on a loopback host."),
+                            @SchemaProperty(name = "client_name", type = SchemaType.STRING,
+                                    description = "Shown to the customer on the consent page; at most 100 "
+                                            + "characters. Defaults to the first redirect URI's host."),
+                            @SchemaProperty(name = "token_endpoint_auth_method", type = SchemaType.STRING,
+                                    enumeration = {"client_secret_basic", "client_secret_post", "none"},
+                                    defaultValue = "client_secret_basic"),
+                            @SchemaProperty(name = "grant_types", type = SchemaType.ARRAY,
+                                    implementation = String[].class,
+                                    description = "authorization_code, and optionally refresh_token."),
+                            @SchemaProperty(name = "response_types", type = SchemaType.ARRAY,
+                                    implementation = String[].class, description = "[\"code\"] only.")})))
+            String body) {
         limit.check(servletRequest.getRemoteAddr());
         try {
             RegisteredClient registered = registration.register(metadata(body));

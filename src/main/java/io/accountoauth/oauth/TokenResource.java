@@ -1,6 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
+import io.accountoauth.platform.AccountApplication;
 import io.accountoauth.token.Refreshing;
 import io.accountoauth.token.Scopes;
 import io.accountoauth.token.TokenRegistry;
@@ -16,6 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The standard token endpoint: {@code POST /account/token}, form-encoded, for the authorization-code and
@@ -25,6 +36,7 @@ import jakarta.ws.rs.core.Response.Status;
  */
 @Path("token")
 @RequestScoped
+@Tag(name = "Token")
 public class TokenResource {
 
     @Inject
@@ -42,7 +54,53 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(MultivaluedMap<String, String> form) {
+    @Operation(operationId = "token", summary = "Exchange a code or a refresh token for tokens",
+            description = """
+                    The token endpoint (RFC 6749 §3.2), for the `authorization_code` grant (§4.1.3, with PKCE, \
+                    RFC 7636) and the `refresh_token` grant (§6). Only POST: any other method is answered 405.
+
+                    The client authenticates by exactly one method: HTTP Basic (`client_secret_basic`), \
+                    client_id and client_secret in the form (`client_secret_post`), or, for a public client, \
+                    client_id alone (`none`). A code works once, within 60 seconds, for the client and \
+                    redirect_uri it was issued for. Refresh tokens rotate: each use returns a new one, and a used \
+                    one presented again revokes the whole grant.""")
+    @SecurityRequirementsSet(@SecurityRequirement(name = AccountApplication.BASIC))
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The tokens: an access token valid 60 seconds and a refresh "
+            + "token. Cache-Control: no-store.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")))
+    @APIResponse(responseCode = "400", description = """
+            `invalid_request`: a parameter is missing or repeated, two client authentication methods are used, \
+            the form's client_id differs from the Basic one, or more than one Authorization header is sent. \
+            `invalid_grant`: the code or refresh token is unknown, expired, used, another client's, issued for \
+            another redirect_uri, or its PKCE proof fails. \
+            `invalid_scope`: the scope is unknown or wider than the grant's. `unsupported_grant_type`: neither \
+            authorization_code nor refresh_token.""",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
+    @APIResponse(responseCode = "401", ref = "InvalidClient")
+    @APIResponse(responseCode = "415", ref = "NotAForm")
+    public Response token(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "grant_type", properties = {
+                    @SchemaProperty(name = "grant_type", type = SchemaType.STRING,
+                            enumeration = {"authorization_code", "refresh_token"}),
+                    @SchemaProperty(name = "code", type = SchemaType.STRING,
+                            description = "authorization_code: the code the browser brought back."),
+                    @SchemaProperty(name = "redirect_uri", type = SchemaType.STRING,
+                            description = "authorization_code: required, the authorization request's redirect_uri."),
+                    @SchemaProperty(name = "code_verifier", type = SchemaType.STRING,
+                            description = "authorization_code: the PKCE verifier, when the code was issued with a "
+                                    + "code_challenge."),
+                    @SchemaProperty(name = "refresh_token", type = SchemaType.STRING,
+                            description = "refresh_token: the refresh token to use up."),
+                    @SchemaProperty(name = "scope", type = SchemaType.STRING,
+                            description = "refresh_token: narrows the new access token's scope; never widens it."),
+                    @SchemaProperty(name = "client_id", type = SchemaType.STRING,
+                            description = "client_secret_post, or a public client (none). With Basic it may be "
+                                    + "left out, and must match when sent."),
+                    @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
+                            description = "client_secret_post; never together with Basic.")})))
+            MultivaluedMap<String, String> form) {
         RequestParameters parameters = RequestParameters.singleValued(form);
         String grantType = parameters.required("grant_type");
         Client client = clientAuthentication.authenticate(

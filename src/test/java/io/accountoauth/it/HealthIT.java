@@ -1,0 +1,108 @@
+package io.accountoauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** MicroProfile Health, as the server answers it beside the application: /health/live and /health/ready. */
+@ExtendWith(ArquillianExtension.class)
+class HealthIT {
+
+    static final String LIVE = "health/live";
+    static final String READY = "health/ready";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    Browser browser;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(Deployments.loopback(base));
+        browser = new Browser(Deployments.loopback(base));
+        api.resetClock();
+    }
+
+    @Test
+    void whenLivenessIsAskedThenUpWithTheApplicationCheck() {
+        JsonObject health = health(LIVE);
+
+        assertEquals(Set.of("application"), names(health));
+        assertEquals("UP", check(health, "application").getString("status"));
+    }
+
+    @Test
+    void whenReadinessIsAskedThenUpWithTheDatabaseAndTokenRegistryChecks() {
+        JsonObject health = health(READY);
+
+        assertEquals(Set.of("database", "token-registry"), names(health));
+        assertEquals("UP", check(health, "database").getString("status"));
+        assertEquals("UP", check(health, "token-registry").getString("status"));
+    }
+
+    @Test
+    void whenReadinessIsAskedThenTheDatabaseCountsTheSandboxApp() {
+        long clients = data(check(health(READY), "database"), "clients");
+
+        assertTrue(clients >= 1, "the sandbox app is registered: " + clients);
+    }
+
+    @Test
+    void whenTokensAreIssuedThenTheTokenRegistryCountsThem() {
+        long before = data(check(health(READY), "token-registry"), "entries");
+
+        TokenEndpoints.sandboxTokens(browser, api, "dave");
+
+        long after = data(check(health(READY), "token-registry"), "entries");
+        assertTrue(after > before, before + " entries, then " + after);
+    }
+
+    private JsonObject health(String path) {
+        HttpResponse<String> response = api.get(path, "Accept", "application/json");
+        assertEquals(200, response.statusCode(), response.body());
+        TokenEndpoints.assertJson(response);
+        JsonObject health = Api.json(response);
+        assertEquals("UP", health.getString("status"), response.body());
+        return health;
+    }
+
+    private static Set<String> names(JsonObject health) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .map(check -> check.getString("name")).collect(Collectors.toSet());
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not among " + health));
+    }
+
+    /** A number in a check's data; Payara writes data values as strings. */
+    private static long data(JsonObject check, String name) {
+        JsonValue value = check.getJsonObject("data").get(name);
+        assertNotNull(value, () -> name + " is missing from " + check);
+        return value instanceof JsonNumber number ? number.longValue() : Long.parseLong(((JsonString) value).getString());
+    }
+}
