@@ -4,35 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The protected API: /account/info and /account/balance behind RFC 6750 bearer tokens that live 60 seconds. */
-@ExtendWith(ArquillianExtension.class)
-class AccountApiIT {
+class AccountApiIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
     }
 
@@ -107,7 +94,7 @@ class AccountApiIT {
     @Test
     void whenEachCustomerCallsThenEachSeesOnlyTheirOwnAccount() {
         String daves = api.redeem(browser.sandboxCode("dave"));
-        String janes = api.redeem(new Browser(Deployments.loopback(base)).sandboxCode("jane"));
+        String janes = api.redeem(new Browser(server()).sandboxCode("jane"));
         assertTrue(api.withBearer("account/balance", daves).body().contains("10,187.91"));
         assertFalse(api.withBearer("account/balance", janes).body().contains("10,187.91"));
     }

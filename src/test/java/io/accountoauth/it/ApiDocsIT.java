@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -29,14 +26,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The API documentation: the OpenAPI document the server publishes at /openapi, and the Swagger UI page at
  * /api-docs that reads it, served by the application itself.
  */
-@ExtendWith(ArquillianExtension.class)
-class ApiDocsIT {
+class ApiDocsIT extends DeployedWar {
 
     static final String OPENAPI = "openapi";
     static final String API_DOCS = "api-docs";
@@ -59,16 +54,11 @@ class ApiDocsIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
     URI loopback;
 
     @BeforeEach
     void setUp() {
-        loopback = Deployments.loopback(base);
-        api = new Api(loopback);
+        loopback = server();
     }
 
     @Test

@@ -11,31 +11,21 @@ import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The authorization endpoint, the login page and the consent page, as a browser meets them. */
-@ExtendWith(ArquillianExtension.class)
-class AuthorizeIT {
+class AuthorizeIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        new Api(Deployments.loopback(base)).resetClock();
+        api.resetClock();
     }
 
     static Map<String, String> sandboxRequest(String... more) {
@@ -83,7 +73,7 @@ class AuthorizeIT {
 
     @Test
     void whenRedirectUriRepeatedThenErrorPage() {
-        Browser.Page page = browser.open(Deployments.loopback(base).resolve("account/authorize?client_id="
+        Browser.Page page = browser.open(server().resolve("account/authorize?client_id="
                 + SandboxApp.CLIENT_ID + "&redirect_uri=http%3A%2F%2Fwww3.sotong.io&redirect_uri=https%3A%2F%2Fattacker.example"));
         assertErrorPage(page, "repeated");
     }
@@ -148,7 +138,7 @@ class AuthorizeIT {
     @Test
     void whenAnotherBrowserUsesTheRequestHandleThenItIsRefused() {
         Browser.Page login = browser.authorize(sandboxRequest());
-        Browser other = new Browser(Deployments.loopback(base));
+        Browser other = new Browser(server());
         Browser.Page stolen = other.open(login.uri());
         assertEquals(400, stolen.status());
         assertNull(stolen.document().getElementById("login"));

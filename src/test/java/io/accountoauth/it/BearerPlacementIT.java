@@ -13,33 +13,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Where a bearer token may travel: the Authorization header only, never the query or a form body. */
-@ExtendWith(ArquillianExtension.class)
-class BearerPlacementIT {
+class BearerPlacementIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
     String token;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
         token = api.redeem(browser.sandboxCode("dave"));
     }
@@ -75,7 +64,7 @@ class BearerPlacementIT {
     }
 
     private HttpResponse<String> send(String method, String form) {
-        HttpRequest request = HttpRequest.newBuilder(Deployments.loopback(base).resolve("account/info"))
+        HttpRequest request = HttpRequest.newBuilder(server().resolve("account/info"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .method(method, HttpRequest.BodyPublishers.ofString(form))
                 .build();

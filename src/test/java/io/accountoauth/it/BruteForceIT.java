@@ -6,24 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.testsupport.TestPasswords;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Production mode (one switch: sandbox.any-password=false) checks real PBKDF2 passwords, and guessing, of
  * customer passwords or of client secrets, is throttled per account, per client and per address.
  */
-@ExtendWith(ArquillianExtension.class)
-class BruteForceIT {
+class BruteForceIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -32,16 +27,8 @@ class BruteForceIT {
                 .addAsResource(new StringAsset("sandbox.any-password=false\n"), "META-INF/microprofile-config.properties");
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         // Two quiet hours: every test starts with no failure remembered.
         api.advanceClock(7200);
     }

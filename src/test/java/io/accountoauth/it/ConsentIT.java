@@ -32,15 +32,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Consents: the customer grants what they tick, a consent is remembered until it ends, the customer sees and
@@ -50,8 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Consents are remembered per customer and client for the whole deployment, so every test that needs the
  * consent page either sends {@code prompt=consent} or registers an app of its own.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConsentIT {
+class ConsentIT extends DeployedWar {
 
     private static final String CONSENTS = "account/consents";
     private static final String APP_REDIRECT_URI = "https://app.example/cb";
@@ -65,19 +61,12 @@ class ConsentIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
     URI root;
-    Browser browser;
-    Api api;
     TokenCalls tokens;
 
     @BeforeEach
     void setUp() {
-        root = Deployments.loopback(base);
-        browser = new Browser(root);
-        api = new Api(root);
+        root = server();
         api.resetClock();
         tokens = new TokenCalls(api);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,9 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The demo app at /demo: a registered client of its own that walks the real flow over HTTP and shows each
  * step, with its secrets masked.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DemoAppIT {
+class DemoAppIT extends DeployedWar {
 
     /** As long as a code, token, verifier or secret of 256 bits in base64url, or longer. */
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{43,}");
@@ -51,19 +46,12 @@ class DemoAppIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
     URI loopback;
-    Browser browser;
-    Api api;
     final List<Browser.Page> demoPages = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        loopback = Deployments.loopback(base);
-        browser = new Browser(loopback);
-        api = new Api(loopback);
+        loopback = server();
         api.resetClock();
     }
 

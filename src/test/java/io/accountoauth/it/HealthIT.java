@@ -8,21 +8,16 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MicroProfile Health, as the server answers it beside the application: /health/live and /health/ready. */
-@ExtendWith(ArquillianExtension.class)
-class HealthIT {
+class HealthIT extends DeployedWar {
 
     static final String LIVE = "health/live";
     static final String READY = "health/ready";
@@ -32,16 +27,8 @@ class HealthIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Browser browser;
-
     @BeforeEach
     void setUp() {
-        api = new Api(Deployments.loopback(base));
-        browser = new Browser(Deployments.loopback(base));
         api.resetClock();
     }
 

@@ -12,37 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.accountoauth.it.TokenEndpoints.Tokens;
 import io.accountoauth.testsupport.TestClients;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Token introspection, POST /account/introspect, as RFC 7662 defines it for confidential clients. */
-@ExtendWith(ArquillianExtension.class)
-class IntrospectionIT {
+class IntrospectionIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
     }
 
@@ -62,7 +49,7 @@ class IntrospectionIT {
         long iat = body.getJsonNumber("iat").longValueExact();
         assertTrue(iat >= before - 1 && iat <= after + 1, "iat " + iat + " is when the token was issued");
         assertEquals(iat + 60, body.getJsonNumber("exp").longValueExact(), "an access token lives 60 s");
-        assertEquals(TokenEndpoints.issuer(Deployments.loopback(base)), body.getString("iss"));
+        assertEquals(TokenEndpoints.issuer(server()), body.getString("iss"));
     }
 
     // RFC 7662 §2.1: any token the server issued may be introspected, a refresh token too.

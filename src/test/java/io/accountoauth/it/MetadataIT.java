@@ -31,16 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Authorization server metadata at /.well-known/oauth-authorization-server, as RFC 8414 defines it. */
-@ExtendWith(ArquillianExtension.class)
-class MetadataIT {
+class MetadataIT extends DeployedWar {
 
     static final String WELL_KNOWN = ".well-known/oauth-authorization-server";
 
@@ -49,11 +45,6 @@ class MetadataIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
     String issuer;
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -63,10 +54,8 @@ class MetadataIT {
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
-        issuer = TokenEndpoints.issuer(Deployments.loopback(base));
+        issuer = TokenEndpoints.issuer(server());
     }
 
     // RFC 8414 §3.2: a 200 with an application/json object.
@@ -197,7 +186,7 @@ class MetadataIT {
     // RFC 8414 §3.3: the issuer follows the URL used for discovery, here another name for the same host.
     @Test
     void whenDiscoveryUsesAnotherHostNameThenIssuerFollowsIt() {
-        int port = Deployments.loopback(base).getPort();
+        int port = server().getPort();
 
         RawResponse response = rawGet("127.0.0.1", port, "/" + WELL_KNOWN, "localhost:" + port);
 

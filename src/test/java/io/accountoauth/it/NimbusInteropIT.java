@@ -40,18 +40,13 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import java.net.URI;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An app built on the Nimbus OAuth 2.0 SDK walks the whole flow with the SDK's own requests and parsing. */
-@ExtendWith(ArquillianExtension.class)
-class NimbusInteropIT {
+class NimbusInteropIT extends DeployedWar {
 
     /** A loopback redirect URI of the app's own, on a port that is not the server's (RFC 8252 §7.3). */
     private static final URI REDIRECT_URI = URI.create("http://127.0.0.1:65020/cb");
@@ -64,16 +59,8 @@ class NimbusInteropIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
     }
 
@@ -92,7 +79,7 @@ class NimbusInteropIT {
 
     private void walkTheWholeFlow(ClientAuthentication clientAuth) throws Exception {
         // Discovery: the SDK fetches the metadata and checks its issuer against the one it was given.
-        Issuer issuer = new Issuer(TokenEndpoints.issuer(Deployments.loopback(base)));
+        Issuer issuer = new Issuer(TokenEndpoints.issuer(server()));
         AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(issuer);
         assertEquals(issuer, metadata.getIssuer());
 

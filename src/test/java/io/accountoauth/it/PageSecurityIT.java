@@ -8,38 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The customer's pages hold against forged forms, framing, leaking referrers and session fixation. */
-@ExtendWith(ArquillianExtension.class)
-class PageSecurityIT {
+class PageSecurityIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        new Api(Deployments.loopback(base)).resetClock();
+        api.resetClock();
     }
 
     private static Map<String, String> request(String... more) {
@@ -59,8 +48,8 @@ class PageSecurityIT {
         Browser.Page login = browser.authorize(request());
         Browser.Page consent = browser.logIn(login, "dave", "pw");
         Browser.Page errorPage = browser.authorize(Map.of("client_id", "nobody", "redirect_uri", "https://x.example"));
-        Browser.Page dashboard = browser.open(Deployments.loopback(base).resolve("account/consents"));
-        Browser.Page home = browser.open(Deployments.loopback(base));
+        Browser.Page dashboard = browser.open(server().resolve("account/consents"));
+        Browser.Page home = browser.open(server());
         for (Browser.Page page : List.of(login, consent, errorPage, dashboard, home)) {
             HttpHeaders headers = page.response().headers();
             String policy = headers.firstValue("Content-Security-Policy").orElse("");
@@ -112,7 +101,7 @@ class PageSecurityIT {
     @Test
     void whenTheFormTokenComesFromAnotherSessionThenTheConsentIsRefused() {
         Browser.Page consent = browser.logIn(browser.authorize(request()), "dave", "pw");
-        Browser other = new Browser(Deployments.loopback(base));
+        Browser other = new Browser(server());
         String othersToken = Browser.fieldsOf(other.logIn(other.authorize(request()), "jane", "pw"), "consent")
                 .stream().filter(f -> f.getKey().equals("_csrf")).findFirst().orElseThrow().getValue();
         List<Map.Entry<String, String>> fields = new ArrayList<>(Browser.fieldsOf(consent, "consent"));

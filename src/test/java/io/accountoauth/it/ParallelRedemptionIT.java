@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,17 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Many concurrent redemptions of one code at POST /account/token: exactly one succeeds. */
-@ExtendWith(ArquillianExtension.class)
-class ParallelRedemptionIT {
+class ParallelRedemptionIT extends DeployedWar {
 
     private static final int ROUNDS = 100;
     private static final int THREADS = 20;
@@ -39,18 +34,11 @@ class ParallelRedemptionIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
     ExecutorService threads;
     HttpClient http;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
         threads = Executors.newFixedThreadPool(THREADS);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -64,7 +52,7 @@ class ParallelRedemptionIT {
     // RFC 6749 §4.1.2, §10.5: a code is single use, also under concurrent redemption.
     @Test
     void whenTwentyThreadsRedeemOneCodeAtOnceThenExactlyOneGetsATokenAndTheRestInvalidGrant() throws Exception {
-        URI tokenUri = Deployments.loopback(base).resolve(TokenCalls.TOKEN_PATH);
+        URI tokenUri = server().resolve(TokenCalls.TOKEN_PATH);
         for (int round = 1; round <= ROUNDS; round++) {
             String code = browser.sandboxCode("dave");
             HttpRequest request = HttpRequest.newBuilder(tokenUri)

@@ -11,20 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.testsupport.TestClients;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Proof Key for Code Exchange (RFC 7636) with S256, for the confidential sandbox app and a public app. */
-@ExtendWith(ArquillianExtension.class)
-class PkceIT {
+class PkceIT extends DeployedWar {
 
     /** The public app's registered loopback redirect URI on a port the server does not use (RFC 8252 §7.3). */
     private static final String PUBLIC_REDIRECT_URI = "http://127.0.0.1:65010/callback";
@@ -34,21 +29,14 @@ class PkceIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
     TokenCalls tokens;
     String issuer;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
         tokens = new TokenCalls(api);
-        issuer = TokenCalls.issuer(Deployments.loopback(base));
+        issuer = TokenCalls.issuer(server());
     }
 
     // RFC 7636 §4.3, §4.5, §4.6: S256 challenge at authorize, verifier at the token endpoint.
@@ -126,7 +114,7 @@ class PkceIT {
     @Test
     void whenChallengeIs43Or128CharactersThenTheCustomerIsAskedToLogIn() {
         for (int length : new int[] {43, 128}) {
-            Browser.Page page = new Browser(Deployments.loopback(base)).authorize(sandboxRequest(
+            Browser.Page page = new Browser(server()).authorize(sandboxRequest(
                     "code_challenge", "a".repeat(length), "code_challenge_method", "S256"));
             assertEquals(200, page.status(), length + " characters: " + page.location());
             assertNotNull(page.document().getElementById("login"), length + " characters");

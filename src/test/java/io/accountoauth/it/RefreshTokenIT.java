@@ -12,36 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.testsupport.TestClients;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The refresh-token grant (RFC 6749 §6) with rotation and reuse detection (RFC 9700 §4.14.2). */
-@ExtendWith(ArquillianExtension.class)
-class RefreshTokenIT {
+class RefreshTokenIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
     TokenCalls tokens;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
         tokens = new TokenCalls(api);
     }

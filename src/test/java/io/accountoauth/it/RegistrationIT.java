@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,18 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Dynamic client registration (RFC 7591): sandbox users register their own apps and use them at once. */
-@ExtendWith(ArquillianExtension.class)
-class RegistrationIT {
+class RegistrationIT extends DeployedWar {
 
     static final String REDIRECT_URI = "https://money.example/callback";
 
@@ -37,16 +32,8 @@ class RegistrationIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         // A new hour for every test: each starts with the whole per-address registration allowance.
         api.advanceClock(3601);
     }

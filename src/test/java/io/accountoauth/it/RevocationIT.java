@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.it.TokenEndpoints.Tokens;
 import io.accountoauth.testsupport.TestClients;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,16 +20,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Token revocation, POST /account/revoke, as RFC 7009 defines it. */
-@ExtendWith(ArquillianExtension.class)
-class RevocationIT {
+class RevocationIT extends DeployedWar {
 
     /** A loopback port of the public app's own, not the server's, so the browser stops at the redirect. */
     private static final String PUBLIC_REDIRECT_URI = "http://127.0.0.1:65020/callback";
@@ -40,16 +35,8 @@ class RevocationIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
     }
 

@@ -7,36 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What each scope reaches: info and balance, both, or the default read (RFC 6750 §3.1 insufficient_scope). */
-@ExtendWith(ArquillianExtension.class)
-class ScopeIT {
+class ScopeIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
     TokenCalls tokens;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
         tokens = new TokenCalls(api);
     }

@@ -21,33 +21,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The standard token endpoint, POST /account/token: client authentication, the code grant and its refusals. */
-@ExtendWith(ArquillianExtension.class)
-class TokenEndpointIT {
+class TokenEndpointIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
     TokenCalls tokens;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
         tokens = new TokenCalls(api);
     }
@@ -264,7 +253,7 @@ class TokenEndpointIT {
     }
 
     private URI tokenUri() {
-        return Deployments.loopback(base).resolve(TokenCalls.TOKEN_PATH);
+        return server().resolve(TokenCalls.TOKEN_PATH);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -5,37 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.testsupport.TestClients;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The original sandbox's token call, GET /account/access_token, and the RFC 6749 rules beneath it. */
-@ExtendWith(ArquillianExtension.class)
-class TokenExchangeIT {
+class TokenExchangeIT extends DeployedWar {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-    Api api;
-
     @BeforeEach
     void setUp() {
-        browser = new Browser(Deployments.loopback(base));
-        api = new Api(Deployments.loopback(base));
         api.resetClock();
     }
 
@@ -146,7 +133,7 @@ class TokenExchangeIT {
     @Test
     void whenTwoCodesAreIssuedThenTheyAndTheirTokensDiffer() {
         String first = browser.sandboxCode("dave");
-        String second = new Browser(Deployments.loopback(base)).sandboxCode("dave");
+        String second = new Browser(server()).sandboxCode("dave");
         assertTrue(!first.equals(second));
         assertTrue(first.length() >= 43, "a code carries at least 256 bits");
         String firstToken = api.redeem(first);
