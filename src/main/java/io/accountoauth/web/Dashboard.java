@@ -6,7 +6,6 @@ import io.accountoauth.consent.Consent;
 import io.accountoauth.consent.ConsentEvent;
 import io.accountoauth.consent.ConsentService;
 import io.accountoauth.consent.ConsentStatus;
-import io.accountoauth.login.CustomerAuthenticator;
 import io.accountoauth.login.LoginOutcome;
 import io.accountoauth.token.Scopes;
 import jakarta.faces.context.ExternalContext;
@@ -14,7 +13,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,7 +38,7 @@ public class Dashboard implements Serializable {
     CustomerSession session;
 
     @Inject
-    CustomerAuthenticator authenticator;
+    SessionLogin sessionLogin;
 
     @Inject
     ConsentService consents;
@@ -77,22 +75,15 @@ public class Dashboard implements Serializable {
     }
 
     public void signIn() {
-        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-        LoginOutcome outcome = authenticator.authenticate(username, password,
-                ((HttpServletRequest) context.getRequest()).getRemoteAddr());
+        LoginOutcome outcome = sessionLogin.logIn(username, password);
         password = null;
         if (!(outcome instanceof LoginOutcome.LoggedIn loggedIn)) {
-            message = CustomerAuthenticator.message(outcome);
+            message = SessionLogin.message(outcome);
             return;
         }
         Customer customer = loggedIn.customer();
-        ExternalContext external = context;
-        HttpServletRequest servletRequest = (HttpServletRequest) external.getRequest();
-        // A new session id and form token after login (session fixation)
-        servletRequest.changeSessionId();
-        CsrfTokens.rotate(servletRequest.getSession());
         session.logIn(customer.username());
-        Redirects.seeOther(external.getRequestContextPath() + VIEW
+        Redirects.seeOther(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + VIEW
                 + (selectedId == null ? "" : "?id=" + selectedId));
     }
 

@@ -1,7 +1,6 @@
 package io.accountoauth.web;
 
 import io.accountoauth.account.Customer;
-import io.accountoauth.login.CustomerAuthenticator;
 import io.accountoauth.login.LoginOutcome;
 import io.accountoauth.oauth.AuthorizationDecisions;
 import io.accountoauth.oauth.AuthorizationRequest;
@@ -11,7 +10,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Optional;
 
@@ -26,7 +24,7 @@ public class Login implements Serializable {
     PendingAuthorizations pending;
 
     @Inject
-    CustomerAuthenticator authenticator;
+    SessionLogin sessionLogin;
 
     @Inject
     AuthorizationDecisions decisions;
@@ -52,20 +50,13 @@ public class Login implements Serializable {
             authorization = null;
             return null;
         }
-        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-        LoginOutcome outcome = authenticator.authenticate(username, password,
-                ((HttpServletRequest) context.getRequest()).getRemoteAddr());
+        LoginOutcome outcome = sessionLogin.logIn(username, password);
         password = null;
         if (!(outcome instanceof LoginOutcome.LoggedIn loggedIn)) {
-            message = CustomerAuthenticator.message(outcome);
+            message = SessionLogin.message(outcome);
             return null;
         }
         Customer customer = loggedIn.customer();
-        ExternalContext external = context;
-        HttpServletRequest servletRequest = (HttpServletRequest) external.getRequest();
-        // A new session id and form token after login (session fixation)
-        servletRequest.changeSessionId();
-        CsrfTokens.rotate(servletRequest.getSession());
         Optional<String> answered = decisions.afterLogin(handle, customer.username());
         if (answered.isPresent()) {
             Redirects.seeOther(answered.get());
