@@ -97,7 +97,8 @@ public final class RedirectUriRules {
 
     /**
      * The URI when it is an {@code http} URI on a loopback host written plainly: lower-case scheme and host,
-     * an optional port, a path without dot segments or encoded separators, and no user info, query or fragment.
+     * an optional port (1 to 65535), a path without dot segments or encoded separators, and no user info, query
+     * or fragment.
      */
     static Optional<URI> plainLoopback(String candidate) {
         if (candidate == null || candidate.length() > MAX_LENGTH || !URI_CHARACTERS.matcher(candidate).matches()
@@ -117,7 +118,7 @@ public final class RedirectUriRules {
             return Optional.empty();
         }
         String expectedAuthority = uri.getPort() == -1 ? host : host + ":" + uri.getPort();
-        if (!expectedAuthority.equals(uri.getRawAuthority()) || uri.getPort() == 0) {
+        if (!expectedAuthority.equals(uri.getRawAuthority()) || uri.getPort() == 0 || uri.getPort() > 65535) {
             return Optional.empty();
         }
         String path = uri.getRawPath();

@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -100,10 +104,10 @@ public class RegistrationResource {
                                     description = "authorization_code, and optionally refresh_token."),
                             @SchemaProperty(name = "response_types", type = SchemaType.ARRAY,
                                     implementation = String[].class, description = "[\"code\"] only.")})))
-            String body) {
+            byte[] body) {
         limit.check(servletRequest.getRemoteAddr());
         try {
-            RegisteredClient registered = registration.register(metadata(body));
+            RegisteredClient registered = registration.register(metadata(utf8(body)));
             return Response.status(Status.CREATED)
                     .entity(describe(registered))
                     .header("Cache-Control", "no-store")
@@ -111,6 +115,21 @@ public class RegistrationResource {
                     .build();
         } catch (RegistrationException e) {
             throw new OAuthException(Status.BAD_REQUEST, e.error(), e.getMessage());
+        }
+    }
+
+    /** RFC 8259 §8.1: JSON is UTF-8; bytes that are not are refused, not replaced. */
+    private static String utf8(byte[] body) {
+        if (body.length > 4 * MAX_BODY_CHARS) {
+            throw RegistrationException.invalidMetadata("The body must be a JSON object of at most 16 KiB.");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw RegistrationException.invalidMetadata("The body is not UTF-8.");
         }
     }
 

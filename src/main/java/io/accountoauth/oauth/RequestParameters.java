@@ -1,5 +1,6 @@
 package io.accountoauth.oauth;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ public final class RequestParameters {
 
     private final MultivaluedMap<String, String> values;
 
+    /** @param values the parameters; null, as JAX-RS passes the form of a request without a body, is none */
     public RequestParameters(MultivaluedMap<String, String> values) {
-        this.values = values;
+        this.values = values == null ? new MultivaluedHashMap<>() : values;
     }
 
     /**
@@ -23,12 +25,13 @@ public final class RequestParameters {
      * @throws OAuthException {@code invalid_request} naming the first repeated parameter
      */
     public static RequestParameters singleValued(MultivaluedMap<String, String> values) {
-        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+        RequestParameters parameters = new RequestParameters(values);
+        for (Map.Entry<String, List<String>> entry : parameters.values.entrySet()) {
             if (entry.getValue() != null && entry.getValue().size() > 1) {
                 throw OAuthException.invalidRequest("The " + entry.getKey() + " parameter is repeated; send it once.");
             }
         }
-        return new RequestParameters(values);
+        return parameters;
     }
 
     /** The parameter's value, or null when it is absent or empty. */

@@ -43,6 +43,11 @@ public class TokenPlacementFilter implements ContainerRequestFilter {
         }
         try {
             byte[] body = request.getEntityStream().readNBytes(MAX_FORM_BYTES + 1);
+            if (body.length > MAX_FORM_BYTES) {
+                // Refused whole rather than read in part: the rest of the form would silently go missing
+                throw new OAuthException(Status.REQUEST_ENTITY_TOO_LARGE, "invalid_request",
+                        "The form body is larger than " + MAX_FORM_BYTES / 1024 + " KiB.");
+            }
             request.setEntityStream(new ByteArrayInputStream(body));
             for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
                 if (pair.equals(PARAMETER) || pair.startsWith(PARAMETER + "=")) {
