@@ -18,12 +18,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,8 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 4xx where it refuses the request before the application; never a 5xx, a stack trace or a header broken by
  * an echoed CR/LF.
  */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
+class BadInputIT extends DeployedWar {
 
     private static final String S = SandboxApp.CLIENT_ID;
     private static final String SECRET = SandboxApp.CLIENT_SECRET;
@@ -60,16 +56,12 @@ class BadInputIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
     URI root;
     RawHttp raw;
-    Api api;
 
     @BeforeEach
     void setUp() {
-        root = Deployments.loopback(base);
+        root = server();
         raw = new RawHttp(root);
         api = new Api(root);
         // Two quiet hours: no throttle or registration allowance carries over from the case before.

@@ -22,11 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Thousands of generated malformed requests across every endpoint: odd methods, odd encodings in paths,
@@ -35,8 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * count and the time are bounded, and a few threads send over loopback. No answer may be a 5xx, carry a stack
  * trace or a header broken by CR/LF; and afterwards the server still completes a normal flow.
  */
-@ExtendWith(ArquillianExtension.class)
-class FuzzIT {
+class FuzzIT extends DeployedWar {
 
     static final long DEFAULT_SEED = 20_251_124L;
     static final int REQUESTS = Integer.getInteger("fuzz.requests", 6000);
@@ -83,13 +79,10 @@ class FuzzIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
     @Test
     void whenThousandsOfMalformedRequestsArriveThenNoneGetsA5xxOrAStackTraceAndTheFlowStillWorks()
             throws InterruptedException {
-        URI root = Deployments.loopback(base);
+        URI root = server();
         RawHttp raw = new RawHttp(root);
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         System.out.printf("[FuzzIT] seed %d (replay with -Dfuzz.seed=%d), %d requests, %d threads%n",

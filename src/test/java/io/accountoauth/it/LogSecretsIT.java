@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,19 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * No secret reaches the server's log: not the client secret that the original token call carries in its query,
  * nor codes, access or refresh tokens, PKCE verifiers or wrong secrets. The Arquillian-managed Payara Micro
  * logs to a file (arquillian.xml, {@code --logtofile}); this test runs the whole flow and reads that file.
  */
-@ExtendWith(ArquillianExtension.class)
-class LogSecretsIT {
+class LogSecretsIT extends DeployedWar {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** What the application logs when it starts (SandboxData). */
@@ -44,12 +39,9 @@ class LogSecretsIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
     @Test
     void whenTheWholeFlowRunsThenNoSecretCodeOrTokenIsInTheServerLog() {
-        URI root = Deployments.loopback(base);
+        URI root = server();
         Api api = new Api(root);
         api.advanceClock(7200);
         Browser browser = new Browser(root);

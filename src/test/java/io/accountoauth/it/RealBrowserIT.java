@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +52,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * loopback plays the app's redirect endpoint. Screenshots of every page go to target/screenshots.
  */
 @ExtendWith(ChromiumRequired.class)
-@ExtendWith(ArquillianExtension.class)
-class RealBrowserIT {
+class RealBrowserIT extends DeployedWar {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String IMG = "\"><img src=x onerror=alert(1)>";
@@ -67,16 +63,12 @@ class RealBrowserIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
     static WebDriver driver;
     static HttpServer app;
     static Path profile;
     static Path screenshots;
 
     URI root;
-    Api api;
     String testName;
     int step;
 
@@ -130,7 +122,7 @@ class RealBrowserIT {
 
     @BeforeEach
     void setUp(TestInfo info) {
-        root = Deployments.loopback(base);
+        root = server();
         api = new Api(root);
         String display = info.getDisplayName();
         testName = info.getTestMethod().map(m -> m.getName()).orElse("test")

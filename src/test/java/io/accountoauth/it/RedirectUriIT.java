@@ -11,13 +11,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,8 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * only the loopback freedoms hold: any port on a registered loopback URI (RFC 8252 §7.3), and for the sandbox
  * app any plain path on a loopback host.
  */
-@ExtendWith(ArquillianExtension.class)
-class RedirectUriIT {
+class RedirectUriIT extends DeployedWar {
 
     private static final String AUTHORIZE = "account/authorize?client_id=" + SandboxApp.CLIENT_ID;
 
@@ -37,15 +33,11 @@ class RedirectUriIT {
         return Deployments.war();
     }
 
-    @ArquillianResource
-    URL base;
-
     URI root;
-    Api api;
 
     @BeforeEach
     void setUp() {
-        root = Deployments.loopback(base);
+        root = server();
         api = new Api(root);
         // A new hour: the registrations below have the whole per-address allowance
         api.advanceClock(3601);
