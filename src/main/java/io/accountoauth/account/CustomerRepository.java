@@ -1,5 +1,6 @@
 package io.accountoauth.account;
 
+import io.accountoauth.platform.Identifiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,14 +15,14 @@ public class CustomerRepository {
     private EntityManager em;
 
     public Optional<Customer> find(String username) {
-        if (username == null || username.isEmpty() || username.length() > 64) {
+        if (!Identifiers.plausible(username)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(Customer.class, username));
     }
 
     public Optional<Account> findAccount(String username) {
-        if (username == null || username.isEmpty() || username.length() > 64) {
+        if (!Identifiers.plausible(username)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(Account.class, username));

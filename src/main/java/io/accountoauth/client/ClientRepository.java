@@ -1,5 +1,7 @@
 package io.accountoauth.client;
 
+import io.accountoauth.platform.Identifiers;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +16,7 @@ public class ClientRepository {
     private EntityManager em;
 
     public Optional<Client> find(String clientId) {
-        if (clientId == null || clientId.isEmpty() || clientId.length() > 64) {
+        if (!Identifiers.plausible(clientId)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(Client.class, clientId));

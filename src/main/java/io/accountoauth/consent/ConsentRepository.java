@@ -1,5 +1,6 @@
 package io.accountoauth.consent;
 
+import io.accountoauth.platform.Identifiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +16,7 @@ public class ConsentRepository {
     private EntityManager em;
 
     public Optional<Consent> find(String id) {
-        if (id == null || id.isEmpty() || id.length() > 64) {
+        if (!Identifiers.plausible(id)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(Consent.class, id));

@@ -85,6 +85,17 @@ class PostgresPersistenceIT {
             HttpResponse<String> tokens = api.postWithBasic("account/token", Map.of("grant_type", "authorization_code",
                     "code", code, "redirect_uri", SandboxApp.REDIRECT_URI), SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
             assertEquals(consentId, Api.json(tokens).getString("consent_id"));
+
+            // PostgreSQL refuses NUL in text: such keys never reach it, and the answers stay the usual 4xx.
+            assertEquals(400, browser.authorize(Map.of("client_id", "7b6f\u0000", "redirect_uri",
+                    SandboxApp.REDIRECT_URI)).status());
+            assertEquals(401, api.postWithBasic("account/token", Map.of("grant_type", "refresh_token",
+                    "refresh_token", "x"), "app\u0000", "secret").statusCode());
+            Browser.Page askAgain = browser.authorize(Map.of("client_id", SandboxApp.CLIENT_ID,
+                    "redirect_uri", SandboxApp.REDIRECT_URI, "prompt", "consent"));
+            Browser.Page refused = browser.logIn(askAgain, "da\u0000ve", "pw");
+            assertEquals(200, refused.status(), second.tail());
+            assertEquals("The user name or password is not right.", refused.document().select(".alert").text());
         }
     }
 
