@@ -1,7 +1,6 @@
 package io.accountoauth.client;
 
 import io.accountoauth.platform.Identifiers;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
