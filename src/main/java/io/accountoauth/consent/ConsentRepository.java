@@ -4,11 +4,12 @@ import io.accountoauth.platform.Identifiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Consents and their history, in the database. Callers bring the transaction. */
+/** Consents and their history, in the database. Callers bring the transaction, except to {@link #touch}. */
 @ApplicationScoped
 public class ConsentRepository {
 
@@ -44,7 +45,8 @@ public class ConsentRepository {
                 .getResultList();
     }
 
-    /** Records a use, at most moving {@code last_used_at} forward. */
+    /** Records a use, at most moving {@code last_used_at} forward, in a transaction of its own. */
+    @Transactional
     public void touch(String id, Instant now) {
         em.createQuery("UPDATE Consent c SET c.lastUsedAt = :now WHERE c.id = :id"
                         + " AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :now)")

@@ -114,14 +114,17 @@ public class ConsentService {
         return ofClient(consentId, clientId).map(c -> revoke(c, Consent.actorClient(clientId)));
     }
 
-    /** Notes that an app used the consent. */
-    @Transactional
+    /**
+     * Notes that an app used the consent. Called on every API call, so it decides in memory and only the
+     * write, at most once a minute per consent, takes a transaction; consents unused for a minute are forgotten.
+     */
     public void recordUse(String consentId) {
         Instant now = clock.instant();
         Instant last = lastRecordedUse.get(consentId);
         if (last != null && now.isBefore(last.plus(USE_RECORDING_INTERVAL))) {
             return;
         }
+        lastRecordedUse.values().removeIf(then -> !now.isBefore(then.plus(USE_RECORDING_INTERVAL)));
         lastRecordedUse.put(consentId, now);
         consents.touch(consentId, now);
     }
