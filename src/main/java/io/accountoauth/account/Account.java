@@ -1,5 +1,6 @@
 package io.accountoauth.account;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 
 /** A customer's account and its balance. */
 @Entity
+@Cacheable
 @Table(name = "account")
 public class Account {
 

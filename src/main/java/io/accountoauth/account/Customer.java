@@ -1,5 +1,6 @@
 package io.accountoauth.account;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,6 +8,7 @@ import jakarta.persistence.Table;
 
 /** A customer of the bank: the resource owner who logs in and approves apps. */
 @Entity
+@Cacheable
 @Table(name = "customer")
 public class Customer {
 

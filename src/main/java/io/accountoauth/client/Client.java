@@ -1,5 +1,6 @@
 package io.accountoauth.client;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,6 +14,7 @@ import java.util.List;
 
 /** A client app registered with the bank. */
 @Entity
+@Cacheable
 @Table(name = "oauth_client")
 public class Client {
 

@@ -1,5 +1,6 @@
 package io.accountoauth.consent;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,6 +22,7 @@ import java.util.List;
  * along {@link ConsentStatus#next()}, and every change is recorded in its history.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "consent")
 public class Consent {
 

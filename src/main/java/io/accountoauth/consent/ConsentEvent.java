@@ -1,5 +1,6 @@
 package io.accountoauth.consent;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 /** One line of a consent's audit trail: a status change, when it happened, and who made it. */
 @Entity
+@Cacheable(false)
 @Table(name = "consent_event")
 public class ConsentEvent {
 

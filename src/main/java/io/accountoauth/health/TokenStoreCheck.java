@@ -1,5 +1,6 @@
 package io.accountoauth.health;
 
+import io.accountoauth.state.SharedState;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,18 +8,32 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the in-memory registry of codes and tokens answers; its data is how many entries it holds. */
+/**
+ * Readiness: the shared state that holds codes and access tokens answers. Its data says where it is
+ * ({@code grid} or {@code local}), how many nodes share it, and how many codes and tokens it holds.
+ */
 @Readiness
 @ApplicationScoped
-public class TokenRegistryCheck implements HealthCheck {
+public class TokenStoreCheck implements HealthCheck {
 
-    static final String NAME = "token-registry";
+    static final String NAME = "token-store";
+
+    @Inject
+    SharedState state;
 
     @Inject
     TokenRegistry registry;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).up().withData("entries", registry.size()).build();
+        try {
+            return HealthCheckResponse.named(NAME).up()
+                    .withData("store", state.kind())
+                    .withData("members", state.members())
+                    .withData("entries", registry.size())
+                    .build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named(NAME).down().withData("error", e.getClass().getSimpleName()).build();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.accountoauth.token;
 
+import io.accountoauth.state.Fields;
 import java.time.Instant;
 
 /** An issued access token's meaning: the grant it belongs to, its scope, and when it was issued and ends. */
@@ -15,5 +16,16 @@ public record AccessToken(Grant grant, Instant issuedAt, Instant expiresAt) impl
 
     public String scope() {
         return grant.scope();
+    }
+
+    String pack() {
+        return Fields.pack(grant.pack(), Long.toString(issuedAt.toEpochMilli()),
+                Long.toString(expiresAt.toEpochMilli()));
+    }
+
+    static AccessToken unpack(String packed) {
+        String[] f = Fields.unpack(packed);
+        return new AccessToken(Grant.unpack(f[0]), Instant.ofEpochMilli(Long.parseLong(f[1])),
+                Instant.ofEpochMilli(Long.parseLong(f[2])));
     }
 }

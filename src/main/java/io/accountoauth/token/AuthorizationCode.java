@@ -1,5 +1,6 @@
 package io.accountoauth.token;
 
+import io.accountoauth.state.Fields;
 import java.time.Instant;
 
 /**
@@ -7,13 +8,9 @@ import java.time.Instant;
  * PKCE challenge it is bound to.
  *
  * @param codeChallenge the PKCE S256 challenge the client sent with the authorization request, or null
- * @param redeemed      true once the code has been exchanged; a second exchange is a replay
+ * @param redeemed      true once the code has been presented; a second presentation is a replay
  */
-public record AuthorizationCode(
-        Grant grant,
-        String redirectUri,
-        String codeChallenge,
-        Instant expiresAt,
+public record AuthorizationCode(Grant grant, String redirectUri, String codeChallenge, Instant expiresAt,
         boolean redeemed) implements Expiring {
 
     AuthorizationCode redeem() {
@@ -30,5 +27,16 @@ public record AuthorizationCode(
 
     public String scope() {
         return grant.scope();
+    }
+
+    String pack() {
+        return Fields.pack(grant.pack(), redirectUri, codeChallenge, Long.toString(expiresAt.toEpochMilli()),
+                redeemed ? "redeemed" : null);
+    }
+
+    static AuthorizationCode unpack(String packed) {
+        String[] f = Fields.unpack(packed);
+        return new AuthorizationCode(Grant.unpack(f[0]), f[1], f[2], Instant.ofEpochMilli(Long.parseLong(f[3])),
+                f[4] != null);
     }
 }

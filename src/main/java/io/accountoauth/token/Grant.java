@@ -1,5 +1,6 @@
 package io.accountoauth.token;
 
+import io.accountoauth.state.Fields;
 import java.time.Instant;
 
 /**
@@ -18,5 +19,15 @@ public record Grant(String grantId, String clientId, String customer, String sco
     /** The earlier of {@code end} and the end of the consent. */
     Instant cap(Instant end) {
         return notAfter != null && notAfter.isBefore(end) ? notAfter : end;
+    }
+
+    String pack() {
+        return Fields.pack(grantId, clientId, customer, scope, consentId,
+                notAfter == null ? null : Long.toString(notAfter.toEpochMilli()));
+    }
+
+    static Grant unpack(String packed) {
+        String[] f = Fields.unpack(packed);
+        return new Grant(f[0], f[1], f[2], f[3], f[4], f[5] == null ? null : Instant.ofEpochMilli(Long.parseLong(f[5])));
     }
 }

@@ -1,21 +1,29 @@
 package io.accountoauth.token;
 
+import io.accountoauth.state.Fields;
+import io.accountoauth.state.SharedMap;
+import io.accountoauth.state.SharedState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Holds the authorization codes, access tokens and refresh tokens this server has issued, by the SHA-256
- * digest of their values. Validity is checked against the injected clock on every lookup: codes and access
- * tokens live 60 seconds, and no token outlives the consent it was issued under. Expired entries are dropped as lookups meet them and by a sweep of every store that
- * each issue starts at most once a second, so memory stays bounded by issue rate times lifetime.
+ * The authorization codes, access tokens and refresh tokens this server has issued, by the SHA-256 digest of
+ * their values, shared by every node. Codes and access tokens live on the {@link SharedState} (the data grid
+ * when clustered), freed by its own expiry; grants and refresh tokens live in the database ({@link GrantStore}),
+ * so that they survive restarts. Validity is decided against the injected clock on every lookup: codes and
+ * access tokens live 60 seconds, and no token outlives the consent it was issued under.
+ *
+ * <p>Every step is one atomic operation on one entry, and none runs inside another. A code is redeemed once by
+ * replacing it with its redeemed form (a compare-and-set); revoking a grant or consent marks it revoked and then removes the access
+ * tokens listed under its grants, while issuing stores a token, lists it, and then checks for those marks:
+ * whichever runs second sees the other, so no token survives its revocation and no lookup scans.
  */
 @ApplicationScoped
 public class TokenRegistry {
@@ -26,38 +34,52 @@ public class TokenRegistry {
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(60);
     /** As long as the consent lasts at most: open-banking consents run 90 days. */
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(90);
-    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
-    /** How long a revoked grant or consent is remembered, to refuse tokens still being issued under it. */
-    private static final Duration REVOCATION_MEMORY = Duration.ofDays(1);
+    /** How long an ended refresh token is remembered, to catch its reuse. */
+    public static final Duration REUSE_DETECTION = Duration.ofDays(1);
+    /**
+     * How long the shared state keeps codes, access tokens and their lists: past their own lifetime, so that the
+     * clock, not the store's expiry, decides validity, and a replayed code is still recognised while it lives.
+     */
+    static final Duration LIVE_RETENTION = Duration.ofMinutes(2);
+    /** How long a revocation is remembered: longer than any code or access token issued before it can live. */
+    static final Duration REVOCATION_MEMORY = Duration.ofMinutes(10);
 
-    private final ExpiringStore<AuthorizationCode> codes = new ExpiringStore<>();
-    private final ExpiringStore<AccessToken> accessTokens = new ExpiringStore<>();
-    private final ExpiringStore<RefreshToken> refreshTokens = new ExpiringStore<>();
-    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
-    /** Revoked grants ({@code grant:<id>}) and consents ({@code consent:<id>}), until when to remember them. */
-    private final ConcurrentMap<String, Instant> revoked = new ConcurrentHashMap<>();
+    static final String CODES = "account-oauth.codes";
+    static final String ACCESS_TOKENS = "account-oauth.access-tokens";
+    static final String GRANT_TOKENS = "account-oauth.grant-access-tokens";
+    static final String REVOCATIONS = "account-oauth.revocations";
 
     private Clock clock;
     private TokenGenerator generator;
+    private GrantStore grants;
+    private SharedMap codes;
+    private SharedMap accessTokens;
+    private SharedMap grantTokens;
+    private SharedMap revocations;
 
     protected TokenRegistry() {
         // for the CDI proxy
     }
 
     @Inject
-    public TokenRegistry(Clock clock, TokenGenerator generator) {
+    public TokenRegistry(Clock clock, TokenGenerator generator, SharedState state, GrantStore grants) {
         this.clock = clock;
         this.generator = generator;
+        this.grants = grants;
+        this.codes = state.map(CODES, LIVE_RETENTION);
+        this.accessTokens = state.map(ACCESS_TOKENS, LIVE_RETENTION);
+        this.grantTokens = state.map(GRANT_TOKENS, LIVE_RETENTION);
+        this.revocations = state.map(REVOCATIONS, REVOCATION_MEMORY);
     }
 
     /** Issues a single-use code for what the customer approved. */
     public String issueCode(CodeRequest request) {
-        Instant now = sweepIfDue();
+        Instant now = clock.instant();
         String code = generator.next();
         Grant grant = new Grant(generator.next(), request.clientId(), request.customer(), request.scope(),
                 request.consentId(), request.consentEnds());
-        codes.put(code, new AuthorizationCode(grant, request.redirectUri(), request.codeChallenge(),
-                grant.cap(now.plus(CODE_LIFETIME)), false));
+        codes.put(TokenDigest.of(code), new AuthorizationCode(grant, request.redirectUri(), request.codeChallenge(),
+                grant.cap(now.plus(CODE_LIFETIME)), false).pack());
         return code;
     }
 
@@ -67,10 +89,10 @@ public class TokenRegistry {
     }
 
     /**
-     * Exchanges a code for tokens in one atomic step: of any number of concurrent redemptions of one code,
-     * one at most gets tokens, and they exist before any other redemption is looked at. A code presented by
-     * a client it was not issued to, with another redirect URI, or with a failing proof, is used up all the
-     * same. A code presented again is a replay: the grant it started is revoked (RFC 6749 §4.1.2).
+     * Exchanges a code for tokens: of any number of concurrent redemptions of one code, on any nodes, one at most
+     * gets tokens. A code presented by a client it was not issued to, with another redirect URI, or with a
+     * failing proof, is used up all the same. A code presented again is a replay: the grant it started is revoked
+     * (RFC 6749 §4.1.2).
      *
      * @param redirectUri the redirect URI the client presented, or null where it sent none
      * @param proofCheck  checks the client's proof of possession (PKCE): null when it holds, else the reason
@@ -78,79 +100,59 @@ public class TokenRegistry {
     public Redemption redeem(String code, String clientId, String redirectUri,
             Function<AuthorizationCode, String> proofCheck, boolean withRefreshToken) {
         Instant now = clock.instant();
-        AtomicReference<Redemption> outcome = new AtomicReference<>(new Redemption.Refused("The code is unknown."));
-        AtomicReference<String> replayedGrant = new AtomicReference<>();
-        codes.update(code, (key, entry) -> {
-            if (entry.isExpiredAt(now)) {
-                outcome.set(new Redemption.Refused("The code has expired."));
-                return null;
-            }
-            if (entry.redeemed()) {
-                outcome.set(new Redemption.Refused("The code has already been used."));
-                replayedGrant.set(entry.grantId());
-                return entry;
-            }
-            if (!entry.clientId().equals(clientId)) {
-                outcome.set(new Redemption.Refused("The code was issued to another client."));
-                return null;
-            }
-            if (redirectUri != null && !redirectUri.equals(entry.redirectUri())) {
-                outcome.set(new Redemption.Refused("The redirect_uri differs from the authorization request's."));
-                return null;
-            }
-            String proofFailure = proofCheck.apply(entry);
-            if (proofFailure != null) {
-                outcome.set(new Redemption.Refused(proofFailure));
-                return entry.redeem();
-            }
-            outcome.set(issue(entry.grant(), withRefreshToken)
-                    .<Redemption>map(tokens -> new Redemption.Granted(entry, tokens))
-                    .orElseGet(() -> new Redemption.Refused("The consent behind the code has been revoked.")));
-            return entry.redeem();
-        });
-        if (replayedGrant.get() != null) {
-            revokeGrant(replayedGrant.get());
+        String digest = TokenDigest.of(code);
+        String packed = codes.get(digest);
+        if (packed == null) {
+            return new Redemption.Refused("The code is unknown.");
         }
-        return outcome.get();
+        AuthorizationCode entry = AuthorizationCode.unpack(packed);
+        if (entry.isExpiredAt(now)) {
+            return new Redemption.Refused("The code has expired.");
+        }
+        if (entry.redeemed() || !codes.replace(digest, packed, entry.redeem().pack())) {
+            revokeGrant(entry.grantId());
+            return new Redemption.Refused("The code has already been used.");
+        }
+        if (!entry.clientId().equals(clientId)) {
+            return new Redemption.Refused("The code was issued to another client.");
+        }
+        if (redirectUri != null && !redirectUri.equals(entry.redirectUri())) {
+            return new Redemption.Refused("The redirect_uri differs from the authorization request's.");
+        }
+        String proofFailure = proofCheck.apply(entry);
+        if (proofFailure != null) {
+            return new Redemption.Refused(proofFailure);
+        }
+        Grant grant = entry.grant();
+        IssuedTokens tokens = start(grant, withRefreshToken);
+        Revocation revocation = revocationOf(grant);
+        if (revocation != Revocation.NONE) {
+            withdraw(grant, tokens);
+        }
+        // The grant is new, so only a concurrent replay of this code can have revoked it: the tokens were issued
+        // and ended at once, as they would have been a moment later. A revoked consent issues nothing.
+        return revocation == Revocation.CONSENT ? new Redemption.Refused("The consent behind the code has been revoked.")
+                : new Redemption.Granted(entry, tokens);
     }
 
     /**
-     * Issues an access token under a grant, and a refresh token with it when asked; empty when the grant or
-     * its consent was revoked meanwhile.
+     * Starts a grant: records it, with a refresh token when asked, and issues its first access token; empty when
+     * the grant or its consent was revoked meanwhile.
      */
     public Optional<IssuedTokens> issue(Grant grant, boolean withRefreshToken) {
-        return issue(grant, withRefreshToken ? grant : null);
-    }
-
-    /**
-     * The tokens are stored first and the revocations checked after, while a revocation is recorded first and
-     * the tokens removed after: whichever runs second sees the other, so no token survives its revocation.
-     */
-    private Optional<IssuedTokens> issue(Grant accessGrant, Grant refreshGrant) {
-        Instant now = sweepIfDue();
-        String accessToken = generator.next();
-        Instant accessExpires = accessGrant.cap(now.plus(ACCESS_TOKEN_LIFETIME));
-        accessTokens.put(accessToken, new AccessToken(accessGrant, now, accessExpires));
-        String refreshToken = null;
-        if (refreshGrant != null) {
-            refreshToken = generator.next();
-            refreshTokens.put(refreshToken,
-                    new RefreshToken(refreshGrant, now, refreshGrant.cap(now.plus(REFRESH_TOKEN_LIFETIME)), false));
-        }
-        if (isRevoked(accessGrant)) {
-            accessTokens.update(accessToken, (key, entry) -> null);
-            if (refreshToken != null) {
-                refreshTokens.update(refreshToken, (key, entry) -> null);
-            }
+        IssuedTokens tokens = start(grant, withRefreshToken);
+        if (revocationOf(grant) != Revocation.NONE) {
+            withdraw(grant, tokens);
             return Optional.empty();
         }
-        return Optional.of(new IssuedTokens(accessToken, refreshToken, accessGrant.scope(),
-                Duration.between(now, accessExpires).toSeconds(), accessGrant.consentId()));
+        return Optional.of(tokens);
     }
 
-    private boolean isRevoked(Grant grant) {
-        return revoked.containsKey("grant:" + grant.grantId())
-                || grant.consentId() != null && revoked.containsKey("consent:" + grant.consentId());
+    private IssuedTokens start(Grant grant, boolean withRefreshToken) {
+        Instant now = clock.instant();
+        String refreshToken = withRefreshToken ? generator.next() : null;
+        grants.start(grant, now, refreshToken == null ? null : newRefreshToken(refreshToken, grant, now));
+        return storeAccessToken(grant, refreshToken, now);
     }
 
     /**
@@ -164,59 +166,122 @@ public class TokenRegistry {
      */
     public Refreshing refresh(String refreshToken, String clientId, String scope) {
         Instant now = clock.instant();
-        AtomicReference<Refreshing> outcome = new AtomicReference<>(
-                new Refreshing.Refused("invalid_grant", "The refresh token is unknown, expired or revoked."));
-        AtomicReference<Grant> rotated = new AtomicReference<>();
-        AtomicReference<Grant> narrowed = new AtomicReference<>();
-        AtomicReference<String> reusedGrant = new AtomicReference<>();
-        refreshTokens.update(refreshToken, (key, entry) -> {
-            if (entry.isExpiredAt(now)) {
-                return null;
-            }
-            if (!entry.grant().clientId().equals(clientId)) {
-                outcome.set(new Refreshing.Refused("invalid_grant", "The refresh token was issued to another client."));
-                return entry;
-            }
-            if (entry.ended()) {
-                outcome.set(new Refreshing.Refused("invalid_grant",
-                        "The refresh token has already been used; its grant is revoked."));
-                reusedGrant.set(entry.grant().grantId());
-                return entry;
-            }
-            if (scope != null && !Scopes.within(scope, entry.grant().scope())) {
-                outcome.set(new Refreshing.Refused("invalid_scope", "A refresh cannot widen the grant's scope."));
-                return entry;
-            }
-            rotated.set(entry.grant());
-            narrowed.set(scope == null ? entry.grant() : entry.grant().withScope(scope));
-            return entry.end(now);
-        });
-        if (reusedGrant.get() != null) {
-            revokeGrant(reusedGrant.get());
+        String digest = TokenDigest.of(refreshToken);
+        Optional<RefreshToken> found = grants.findRefreshToken(digest)
+                .filter(r -> !r.isExpiredAt(now) && !r.revoked())
+                .filter(r -> !r.ended() || now.isBefore(r.endedAt().plus(REUSE_DETECTION)));
+        if (found.isEmpty()) {
+            return new Refreshing.Refused("invalid_grant", "The refresh token is unknown, expired or revoked.");
         }
-        if (rotated.get() != null) {
-            return issue(narrowed.get(), rotated.get()).<Refreshing>map(Refreshing.Refreshed::new).orElseGet(
-                    () -> new Refreshing.Refused("invalid_grant", "The grant has been revoked."));
+        Grant grant = found.get().grant();
+        if (!grant.clientId().equals(clientId)) {
+            return new Refreshing.Refused("invalid_grant", "The refresh token was issued to another client.");
         }
-        return outcome.get();
+        if (found.get().ended()) {
+            return reused(grant);
+        }
+        if (scope != null && !Scopes.within(scope, grant.scope())) {
+            return new Refreshing.Refused("invalid_scope", "A refresh cannot widen the grant's scope.");
+        }
+        String next = generator.next();
+        if (!grants.rotate(digest, newRefreshToken(next, grant, now), now)) {
+            return reused(grant);
+        }
+        Grant narrowed = scope == null ? grant : grant.withScope(scope);
+        IssuedTokens tokens = storeAccessToken(narrowed, next, now);
+        if (revocationOf(grant) != Revocation.NONE) {
+            withdraw(grant, tokens);
+            return new Refreshing.Refused("invalid_grant", "The grant has been revoked.");
+        }
+        return new Refreshing.Refreshed(tokens);
+    }
+
+    private Refreshing reused(Grant grant) {
+        revokeGrant(grant.grantId());
+        return new Refreshing.Refused("invalid_grant", "The refresh token has already been used; its grant is revoked.");
+    }
+
+    private NewRefreshToken newRefreshToken(String value, Grant grant, Instant now) {
+        return new NewRefreshToken(TokenDigest.of(value), grant.grantId(), now,
+                grant.cap(now.plus(REFRESH_TOKEN_LIFETIME)));
+    }
+
+    /**
+     * Stores an access token and lists it under its grant. Callers then check {@link #revocationOf} the grant: a
+     * revocation that ran meanwhile either saw the token listed or is seen by that check.
+     */
+    private IssuedTokens storeAccessToken(Grant grant, String refreshToken, Instant now) {
+        String accessToken = generator.next();
+        String digest = TokenDigest.of(accessToken);
+        Instant expires = grant.cap(now.plus(ACCESS_TOKEN_LIFETIME));
+        accessTokens.put(digest, new AccessToken(grant, now, expires).pack());
+        listUnderGrant(grant.grantId(), digest, expires, now);
+        return new IssuedTokens(accessToken, refreshToken, grant.scope(), Duration.between(now, expires).toSeconds(),
+                grant.consentId());
+    }
+
+    /** Ends tokens that were issued while their grant or consent was being revoked. */
+    private void withdraw(Grant grant, IssuedTokens tokens) {
+        accessTokens.remove(TokenDigest.of(tokens.accessToken()));
+        grants.revokeGrant(grant.grantId(), clock.instant());
+    }
+
+    private enum Revocation {
+        NONE, GRANT, CONSENT
+    }
+
+    private Revocation revocationOf(Grant grant) {
+        if (grant.consentId() != null && revocations.get(consentKey(grant.consentId())) != null) {
+            return Revocation.CONSENT;
+        }
+        return revocations.get(grantKey(grant.grantId())) != null ? Revocation.GRANT : Revocation.NONE;
+    }
+
+    /**
+     * Adds the token to its grant's list of live access tokens, dropping the expired ones. A grant's tokens are
+     * issued one after another (each needs the refresh token the one before returned), so a plain read and write
+     * suffices; a lost race only keeps an expired entry a little longer.
+     */
+    private void listUnderGrant(String grantId, String digest, Instant expires, Instant now) {
+        List<String> live = new ArrayList<>();
+        String listed = grantTokens.get(grantId);
+        if (listed != null) {
+            String[] fields = Fields.unpack(listed);
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                if (now.isBefore(Instant.ofEpochMilli(Long.parseLong(fields[i + 1])))) {
+                    live.add(fields[i]);
+                    live.add(fields[i + 1]);
+                }
+            }
+        }
+        live.add(digest);
+        live.add(Long.toString(expires.toEpochMilli()));
+        grantTokens.put(grantId, Fields.pack(live.toArray(String[]::new)));
     }
 
     /** The token's meaning while it is valid; empty for an unknown, expired or revoked token. */
     public Optional<AccessToken> findAccessToken(String token) {
-        return accessTokens.find(token, clock.instant());
+        String packed = accessTokens.get(TokenDigest.of(token));
+        if (packed == null) {
+            return Optional.empty();
+        }
+        AccessToken found = AccessToken.unpack(packed);
+        return found.isExpiredAt(clock.instant()) ? Optional.empty() : Optional.of(found);
     }
 
     /** What a live access or refresh token stands for; empty when it is unknown, expired, ended or revoked. */
     public Optional<TokenDescription> describe(String token) {
-        Instant now = clock.instant();
-        Optional<AccessToken> access = accessTokens.find(token, now);
+        Optional<AccessToken> access = findAccessToken(token);
         if (access.isPresent()) {
             AccessToken a = access.get();
             return Optional.of(new TokenDescription(TokenDescription.Kind.ACCESS_TOKEN, a.grant(), a.issuedAt(),
                     a.expiresAt()));
         }
-        return refreshTokens.find(token, now).filter(r -> !r.ended()).map(r ->
-                new TokenDescription(TokenDescription.Kind.REFRESH_TOKEN, r.grant(), r.issuedAt(), r.expiresAt()));
+        Instant now = clock.instant();
+        return grants.findRefreshToken(TokenDigest.of(token))
+                .filter(r -> !r.ended() && !r.revoked() && !r.isExpiredAt(now))
+                .map(r -> new TokenDescription(TokenDescription.Kind.REFRESH_TOKEN, r.grant(), r.issuedAt(),
+                        r.expiresAt()));
     }
 
     /**
@@ -228,50 +293,55 @@ public class TokenRegistry {
             if (d.kind() == TokenDescription.Kind.REFRESH_TOKEN) {
                 revokeGrant(d.grant().grantId());
             } else {
-                accessTokens.update(token, (key, entry) -> null);
+                accessTokens.remove(TokenDigest.of(token));
             }
         });
     }
 
-    /** Ends every token issued under a grant. */
+    /** Ends every token issued under a grant: its refresh tokens in the database, its access tokens at once. */
     public void revokeGrant(String grantId) {
-        revoked.put("grant:" + grantId, clock.instant().plus(REVOCATION_MEMORY));
-        accessTokens.removeIf(token -> token.grant().grantId().equals(grantId));
-        refreshTokens.removeIf(token -> token.grant().grantId().equals(grantId));
+        Instant now = clock.instant();
+        revocations.put(grantKey(grantId), "revoked");
+        grants.revokeGrant(grantId, now);
+        withdrawAccessTokens(grantId);
     }
 
     /** Ends every code and token issued under a consent, whatever their grant. */
     public void revokeConsent(String consentId) {
-        revoked.put("consent:" + consentId, clock.instant().plus(REVOCATION_MEMORY));
-        codes.removeIf(code -> consentId.equals(code.grant().consentId()));
-        accessTokens.removeIf(token -> consentId.equals(token.grant().consentId()));
-        refreshTokens.removeIf(token -> consentId.equals(token.grant().consentId()));
-    }
-
-    /** How many codes and tokens are held, expired ones not yet swept included. */
-    public int size() {
-        return codes.size() + accessTokens.size() + refreshTokens.size();
-    }
-
-    /** Removes every expired entry now. */
-    public void sweep() {
-        sweep(clock.instant());
-    }
-
-    private void sweep(Instant now) {
-        revoked.values().removeIf(forgetAt -> !now.isBefore(forgetAt));
-        codes.sweep(now);
-        accessTokens.sweep(now);
-        refreshTokens.sweep(now);
-    }
-
-    /** The time now, after sweeping every store if the last sweep is a second old. */
-    private Instant sweepIfDue() {
         Instant now = clock.instant();
-        Instant due = nextSweep.get();
-        if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
-            sweep(now);
+        revocations.put(consentKey(consentId), "revoked");
+        for (String grantId : grants.revokeConsent(consentId, now)) {
+            withdrawAccessTokens(grantId);
         }
-        return now;
+    }
+
+    private void withdrawAccessTokens(String grantId) {
+        String listed = grantTokens.get(grantId);
+        if (listed == null) {
+            return;
+        }
+        String[] fields = Fields.unpack(listed);
+        for (int i = 0; i < fields.length; i += 2) {
+            accessTokens.remove(fields[i]);
+        }
+    }
+
+    /** How many codes and access tokens this node's view of the shared state holds, expired ones not yet freed. */
+    public int size() {
+        return codes.size() + accessTokens.size();
+    }
+
+    /** Deletes the refresh tokens and grants the database no longer needs. */
+    public int forgetEnded() {
+        Instant now = clock.instant();
+        return grants.forget(now, now.minus(REUSE_DETECTION), now.minus(REUSE_DETECTION));
+    }
+
+    private static String grantKey(String grantId) {
+        return "grant:" + grantId;
+    }
+
+    private static String consentKey(String consentId) {
+        return "consent:" + consentId;
     }
 }

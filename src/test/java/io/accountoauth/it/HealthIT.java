@@ -41,12 +41,21 @@ class HealthIT extends DeployedWar {
     }
 
     @Test
-    void whenReadinessIsAskedThenUpWithTheDatabaseAndTokenRegistryChecks() {
+    void whenReadinessIsAskedThenUpWithTheDatabaseAndTokenStoreChecks() {
         JsonObject health = health(READY);
 
-        assertEquals(Set.of("database", "token-registry"), names(health));
+        assertEquals(Set.of("database", "token-store"), names(health));
         assertEquals("UP", check(health, "database").getString("status"));
-        assertEquals("UP", check(health, "token-registry").getString("status"));
+        assertEquals("UP", check(health, "token-store").getString("status"));
+    }
+
+    // The tests' server runs with --nocluster: one node, its state in its own memory.
+    @Test
+    void whenTheServerRunsWithoutClusterThenTheTokenStoreIsLocalWithOneMember() {
+        JsonObject store = check(health(READY), "token-store");
+
+        assertEquals("local", store.getJsonObject("data").getString("store"), store.toString());
+        assertEquals(1, data(store, "members"));
     }
 
     @Test
@@ -57,12 +66,12 @@ class HealthIT extends DeployedWar {
     }
 
     @Test
-    void whenTokensAreIssuedThenTheTokenRegistryCountsThem() {
-        long before = data(check(health(READY), "token-registry"), "entries");
+    void whenTokensAreIssuedThenTheTokenStoreCountsThem() {
+        long before = data(check(health(READY), "token-store"), "entries");
 
         TokenEndpoints.sandboxTokens(browser, api, "dave");
 
-        long after = data(check(health(READY), "token-registry"), "entries");
+        long after = data(check(health(READY), "token-store"), "entries");
         assertTrue(after > before, before + " entries, then " + after);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accountoauth.state.LocalSharedState;
 import io.accountoauth.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class RefreshRotationTest {
     @BeforeEach
     void setUp() {
         clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        registry = new TokenRegistry(clock, new TokenGenerator());
+        registry = new TokenRegistry(clock, new TokenGenerator(), new LocalSharedState(clock), new InMemoryGrantStore());
         first = registry.issue(GRANT, true).orElseThrow();
     }
 
