@@ -1,6 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.platform.SlidingWindowLimiter;
+import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,15 +11,17 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Limits how many clients one source address may register per hour. */
+/** Limits how many clients one source address may register per hour, counted over every node. */
 @ApplicationScoped
 public class RegistrationLimit {
 
     private static final Duration WINDOW = Duration.ofHours(1);
-    private static final int REMEMBERED_ADDRESSES = 10_000;
 
     @Inject
     Clock clock;
+
+    @Inject
+    SharedState state;
 
     @Inject
     @ConfigProperty(name = "oauth.registration.per-address-per-hour", defaultValue = "10")
@@ -28,7 +31,8 @@ public class RegistrationLimit {
 
     @PostConstruct
     void init() {
-        limiter = new SlidingWindowLimiter(perAddressPerHour, WINDOW, REMEMBERED_ADDRESSES, clock);
+        limiter = new SlidingWindowLimiter(state.map("account-oauth.registrations", WINDOW), perAddressPerHour, WINDOW,
+                clock);
     }
 
     /** @throws OAuthException 429 with {@code Retry-After} when the address has used up its registrations */

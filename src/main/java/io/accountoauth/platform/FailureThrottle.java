@@ -1,45 +1,58 @@
 package io.accountoauth.platform;
 
+import io.accountoauth.state.Fields;
+import io.accountoauth.state.SharedMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Counts failed attempts per key (an account, a client, a source address). After {@code freeFailures}
- * failures the key is refused for a cool-down that doubles with each further failure, up to {@code maxCooldown}.
- * A key with no failure for {@code forgetAfter} starts afresh. At most {@code maxKeys} keys are remembered.
+ * Counts failed attempts per key (an account, a client, a source address) on a map every node shares, so that
+ * failures spread over the nodes count together. After {@code freeFailures} failures the key is refused for a
+ * cool-down that doubles with each further failure, up to {@code maxCooldown}. A key with no failure for
+ * {@code forgetAfter} after its cool-down starts afresh; the map frees it after {@link #retention}.
  */
 public final class FailureThrottle {
 
+    private final SharedMap failures;
     private final int freeFailures;
     private final Duration firstCooldown;
     private final Duration maxCooldown;
     private final Duration forgetAfter;
-    private final int maxKeys;
     private final Clock clock;
-    private final Map<String, Failures> failures = new LinkedHashMap<>(16, 0.75f, true);
 
     private record Failures(int count, Instant last) {
+
+        String pack() {
+            return Fields.pack(Integer.toString(count), Long.toString(last.toEpochMilli()));
+        }
+
+        static Failures unpack(String packed) {
+            String[] f = Fields.unpack(packed);
+            return new Failures(Integer.parseInt(f[0]), Instant.ofEpochMilli(Long.parseLong(f[1])));
+        }
     }
 
-    public FailureThrottle(int freeFailures, Duration firstCooldown, Duration maxCooldown, Duration forgetAfter,
-            int maxKeys, Clock clock) {
+    public FailureThrottle(SharedMap failures, int freeFailures, Duration firstCooldown, Duration maxCooldown,
+            Duration forgetAfter, Clock clock) {
+        this.failures = failures;
         this.freeFailures = freeFailures;
         this.firstCooldown = firstCooldown;
         this.maxCooldown = maxCooldown;
         this.forgetAfter = forgetAfter;
-        this.maxKeys = maxKeys;
         this.clock = clock;
     }
 
+    /** How long the map must keep a key's failures: the longest cool-down and the quiet time after it. */
+    public static Duration retention(Duration maxCooldown, Duration forgetAfter) {
+        return maxCooldown.plus(forgetAfter);
+    }
+
     /** How long the key must still wait, or empty when it may try now. */
-    public synchronized Optional<Duration> waitFor(String key) {
+    public Optional<Duration> waitFor(String key) {
         Instant now = clock.instant();
-        Failures f = current(key, now);
+        Failures f = current(failures.get(key), now);
         if (f == null || f.count() < freeFailures) {
             return Optional.empty();
         }
@@ -47,34 +60,37 @@ public final class FailureThrottle {
         return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    public synchronized void failed(String key) {
-        Instant now = clock.instant();
-        Failures f = current(key, now);
-        failures.put(key, new Failures(f == null ? 1 : f.count() + 1, now));
-        Iterator<String> oldest = failures.keySet().iterator();
-        while (failures.size() > maxKeys && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+    /** Counts a failure: a compare-and-set, retried while other nodes or threads count theirs. */
+    public void failed(String key) {
+        while (true) {
+            Instant now = clock.instant();
+            String packed = failures.get(key);
+            Failures f = current(packed, now);
+            String next = new Failures(f == null ? 1 : f.count() + 1, now).pack();
+            if (packed == null ? failures.putIfAbsent(key, next) : failures.replace(key, packed, next)) {
+                return;
+            }
         }
     }
 
-    public synchronized void succeeded(String key) {
+    public void succeeded(String key) {
         failures.remove(key);
     }
 
     /** The cool-down after {@code count} failures: the first at the limit, doubling after. */
     Duration cooldown(int count) {
         int doublings = Math.min(count - freeFailures, 20);
-        Duration cooldown = firstCooldown.multipliedBy(1L << doublings);
+        Duration cooldown = firstCooldown.multipliedBy(1L << Math.max(doublings, 0));
         return cooldown.compareTo(maxCooldown) > 0 ? maxCooldown : cooldown;
     }
 
-    private Failures current(String key, Instant now) {
-        Failures f = failures.get(key);
-        if (f != null && !now.isBefore(f.last().plus(forgetAfter).plus(cooldown(Math.max(f.count(), freeFailures))))) {
-            failures.remove(key);
+    /** The failures still counted, or null when there are none or they are forgotten. */
+    private Failures current(String packed, Instant now) {
+        if (packed == null) {
             return null;
         }
-        return f;
+        Failures f = Failures.unpack(packed);
+        Instant forgotten = f.last().plus(cooldown(Math.max(f.count(), freeFailures))).plus(forgetAfter);
+        return now.isBefore(forgotten) ? f : null;
     }
 }

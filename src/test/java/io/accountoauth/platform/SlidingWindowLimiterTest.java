@@ -3,10 +3,17 @@ package io.accountoauth.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accountoauth.state.LocalSharedState;
 import io.accountoauth.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +21,15 @@ import org.junit.jupiter.api.Test;
 class SlidingWindowLimiterTest {
 
     private MovableClock clock;
+    private LocalSharedState state;
     private SlidingWindowLimiter limiter;
 
     @BeforeEach
     void setUp() {
         clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        limiter = new SlidingWindowLimiter(3, Duration.ofMinutes(10), 2, clock);
+        state = new LocalSharedState(clock);
+        limiter = new SlidingWindowLimiter(state.map("attempts", Duration.ofMinutes(10)), 3, Duration.ofMinutes(10),
+                clock);
     }
 
     @Test
@@ -60,13 +70,32 @@ class SlidingWindowLimiterTest {
     }
 
     @Test
-    void whenMoreKeysThanItRemembersThenTheLongestUnusedIsForgotten() {
-        for (int i = 0; i < 3; i++) {
-            limiter.tryAcquire("a");
-        }
+    void whenAWindowHasPassedSinceTheLastAttemptThenTheStoreFreesTheKey() {
+        limiter.tryAcquire("a");
         limiter.tryAcquire("b");
-        limiter.tryAcquire("c");
-        // "a" was forgotten to keep two keys: it starts afresh.
-        assertTrue(limiter.tryAcquire("a").isEmpty());
+        clock.advance(Duration.ofMinutes(10));
+
+        state.expire();
+
+        assertEquals(0, state.map("attempts", Duration.ofMinutes(10)).size());
+    }
+
+    // Nodes and threads count on one shared map: concurrent attempts never exceed the limit.
+    @Test
+    void whenManyThreadsTryAtOnceThenNoMoreThanTheLimitAreAllowed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Optional<Duration>>> attempts = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                attempts.add(pool.submit(() -> limiter.tryAcquire("a")));
+            }
+            int allowed = 0;
+            for (Future<Optional<Duration>> attempt : attempts) {
+                allowed += attempt.get(10, TimeUnit.SECONDS).isEmpty() ? 1 : 0;
+            }
+            assertEquals(3, allowed);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
