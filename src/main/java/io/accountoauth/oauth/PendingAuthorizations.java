@@ -63,12 +63,18 @@ public class PendingAuthorizations implements Serializable {
 
     /** Records who logged in for this request. */
     public synchronized void authenticate(String handle, String customer) {
-        byHandle.computeIfPresent(handle, (key, p) -> new Pending(p.request(), customer, null, p.expiresAt()));
+        Pending p = byHandle.get(handle);
+        if (p != null) {
+            byHandle.put(handle, new Pending(p.request(), customer, null, p.expiresAt()));
+        }
     }
 
     /** Records the consent the customer is being asked for. */
     public synchronized void attachConsent(String handle, String consentId) {
-        byHandle.computeIfPresent(handle, (key, p) -> new Pending(p.request(), p.customer(), consentId, p.expiresAt()));
+        Pending p = byHandle.get(handle);
+        if (p != null) {
+            byHandle.put(handle, new Pending(p.request(), p.customer(), consentId, p.expiresAt()));
+        }
     }
 
     /** Removes the request, returning it when it was alive and its customer had logged in. */

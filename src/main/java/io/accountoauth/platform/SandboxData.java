@@ -18,6 +18,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -42,25 +43,41 @@ public class SandboxData {
         JsonObject data = read();
         for (JsonValue value : data.getJsonArray("clients")) {
             JsonObject client = value.asJsonObject();
-            clients.addIfAbsent(new Client(
-                    client.getString("client_id"),
+            String clientId = client.getString("client_id");
+            addOnce(() -> clients.addIfAbsent(new Client(
+                    clientId,
                     client.getString("name"),
                     ClientSecrets.digest(client.getString("client_secret")),
                     client.getJsonArray("redirect_uris").getValuesAs(JsonString::getString),
-                    client.getBoolean("loopback_any_path", false)));
+                    client.getBoolean("loopback_any_path", false))), () -> clients.find(clientId).isPresent());
         }
         for (JsonValue value : data.getJsonArray("customers")) {
             JsonObject customer = value.asJsonObject();
-            customers.addIfAbsent(new Customer(
-                            customer.getString("username"),
+            String username = customer.getString("username");
+            addOnce(() -> customers.addIfAbsent(new Customer(
+                            username,
                             customer.getString("fullname"),
                             customer.getString("email"),
                             customer.getString("address"),
                             customer.getString("phone")),
-                    AccountBalance.parse(customer.getString("balance")));
+                    AccountBalance.parse(customer.getString("balance"))), () -> customers.find(username).isPresent());
         }
         log.info(() -> "Sandbox data ready: " + data.getJsonArray("clients").size() + " app(s), "
                 + data.getJsonArray("customers").size() + " customer(s)");
+    }
+
+    /**
+     * Adds a row unless it is there. Nodes that start together on one database may both find it missing: the
+     * one whose insert then fails finds the other's row, and goes on.
+     */
+    private static void addOnce(Runnable add, BooleanSupplier present) {
+        try {
+            add.run();
+        } catch (RuntimeException e) {
+            if (!present.getAsBoolean()) {
+                throw e;
+            }
+        }
     }
 
     private static JsonObject read() {
