@@ -37,10 +37,12 @@ public class TokenRegistry {
     /** How long an ended refresh token is remembered, to catch its reuse. */
     public static final Duration REUSE_DETECTION = Duration.ofDays(1);
     /**
-     * How long the shared state keeps codes, access tokens and their lists: past their own lifetime, so that the
-     * clock, not the store's expiry, decides validity, and a replayed code is still recognised while it lives.
+     * How long the shared state keeps codes, access tokens and their lists after their last write: a little past
+     * their 60 seconds, so that the clock, not the store's expiry, decides validity (nodes' clocks may differ by a
+     * few seconds), and a used code is still recognised as long as it could be replayed.
      */
-    static final Duration LIVE_RETENTION = Duration.ofMinutes(2);
+    static final Duration LIVE_RETENTION = CODE_LIFETIME.plusSeconds(15);
+
     /** How long a revocation is remembered: longer than any code or access token issued before it can live. */
     static final Duration REVOCATION_MEMORY = Duration.ofMinutes(10);
 
