@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jakarta.json.Json;
@@ -25,8 +26,21 @@ final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
+    /** Every request's time limit, or null for none. */
+    private final Duration timeout;
+
     Api(URI base) {
+        this(base, null);
+    }
+
+    /** An app whose every request fails with an HttpTimeoutException when it gets no answer within the timeout. */
+    Api(URI base, Duration timeout) {
         this.base = base;
+        this.timeout = timeout;
+    }
+
+    URI base() {
+        return base;
     }
 
     /** The original sandbox's token call. */
@@ -121,7 +135,9 @@ final class Api {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest limited = timeout == null ? request
+                    : HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+            return http.send(limited, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +27,48 @@ import org.jsoup.nodes.Element;
 final class Browser {
 
     private final URI base;
+    /** The bank's servers; with more than one, each request goes to the next in turn. */
+    private final List<URI> nodes;
+    /** Every request's time limit, or null for none. */
+    private final Duration timeout;
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
+    private final List<String> trail = new ArrayList<>();
+    private int next;
 
     Browser(URI base) {
-        this.base = base;
+        this(List.of(base), null);
+    }
+
+    /** A browser whose every request fails with an HttpTimeoutException when it gets no answer within the timeout. */
+    Browser(URI base, Duration timeout) {
+        this(List.of(base), timeout);
+    }
+
+    private Browser(List<URI> nodes, Duration timeout) {
+        this.base = nodes.get(0);
+        this.nodes = List.copyOf(nodes);
+        this.timeout = timeout;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    /**
+     * A browser in front of several servers of one bank with no sticky sessions: each of its requests to the bank,
+     * redirects and form posts included, goes to the next of these nodes in turn (the first to the first), whatever
+     * node the link or form named. Its one cookie jar serves them all: cookies belong to a host, not a port, so
+     * nodes on one host with different ports see the same cookies.
+     */
+    static Browser alternating(List<URI> nodes, Duration timeout) {
+        return new Browser(nodes, timeout);
+    }
+
+    /** Each request so far, as "METHOD path -> host:port status", in order. */
+    List<String> trail() {
+        return List.copyOf(trail);
     }
 
     /** A page as the browser holds it: where it came from and what it said. */
@@ -191,19 +224,45 @@ final class Browser {
             if (current.status() / 100 != 3 || location == null) {
                 return current;
             }
-            URI next = current.uri().resolve(location);
-            if (!next.getAuthority().equals(base.getAuthority())) {
+            URI target = current.uri().resolve(location);
+            if (!isBank(target)) {
                 return current;
             }
-            current = send(HttpRequest.newBuilder(next).GET());
+            current = send(HttpRequest.newBuilder(target).GET());
         }
         throw new AssertionError("Too many redirects from " + page.uri());
     }
 
+    private boolean isBank(URI uri) {
+        return nodes.stream().anyMatch(node -> node.getRawAuthority().equals(uri.getRawAuthority()));
+    }
+
+    /** The request as sent: to the next node when the bank has several, with the time limit when there is one. */
+    private HttpRequest route(HttpRequest request) {
+        URI uri = request.uri();
+        boolean rerouted = nodes.size() > 1 && isBank(uri);
+        if (!rerouted && timeout == null) {
+            return request;
+        }
+        HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (rerouted) {
+            URI node = nodes.get(next++ % nodes.size());
+            copy.uri(URI.create(node.getScheme() + "://" + node.getRawAuthority() + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+        }
+        if (timeout != null) {
+            copy.timeout(timeout);
+        }
+        return copy.build();
+    }
+
     private Page send(HttpRequest.Builder request) {
-        HttpRequest built = request.build();
+        HttpRequest built = route(request.build());
         try {
-            return new Page(built.uri(), http.send(built, HttpResponse.BodyHandlers.ofString()));
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            trail.add(built.method() + " " + built.uri().getRawPath() + " -> " + built.uri().getRawAuthority() + " "
+                    + response.statusCode());
+            return new Page(built.uri(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
