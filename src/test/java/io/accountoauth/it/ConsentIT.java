@@ -493,6 +493,11 @@ class ConsentIT extends DeployedWar {
 
     /** Logs in to the dashboard at /account/consents and returns the list of the customer's consents. */
     private Browser.Page dashboard(Browser browser, String customer) {
+        return dashboard(browser, root, customer);
+    }
+
+    /** Logs in to the dashboard of the server at {@code root} and returns the list of the customer's consents. */
+    static Browser.Page dashboard(Browser browser, URI root, String customer) {
         Browser.Page login = browser.open(root.resolve(CONSENTS));
         assertDashboardLogin(login);
         Browser.Page list = browser.logIn(login, customer, "any password");
@@ -511,7 +516,7 @@ class ConsentIT extends DeployedWar {
         assertTrue(page.document().select("section.consent").isEmpty(), page.body());
     }
 
-    private static Element section(Browser.Page page, String consentId) {
+    static Element section(Browser.Page page, String consentId) {
         Element section = page.document().selectFirst("section.consent[data-consent-id=\"" + consentId + "\"]");
         assertNotNull(section, () -> "consent " + consentId + " not shown: " + page.body());
         return section;
@@ -525,7 +530,7 @@ class ConsentIT extends DeployedWar {
     }
 
     /** The name of the section's Revoke button, to submit the form "consents" with. */
-    private static String revokeButton(Element section) {
+    static String revokeButton(Element section) {
         Element button = section.selectFirst(".revoke");
         assertNotNull(button, () -> "no Revoke button in " + section.outerHtml());
         return button.attr("name");

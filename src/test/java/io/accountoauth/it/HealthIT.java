@@ -89,14 +89,14 @@ class HealthIT extends DeployedWar {
                 .map(check -> check.getString("name")).collect(Collectors.toSet());
     }
 
-    private static JsonObject check(JsonObject health, String name) {
+    static JsonObject check(JsonObject health, String name) {
         return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(check -> check.getString("name").equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is not among " + health));
     }
 
     /** A number in a check's data; Payara writes data values as strings. */
-    private static long data(JsonObject check, String name) {
+    static long data(JsonObject check, String name) {
         JsonValue value = check.getJsonObject("data").get(name);
         assertNotNull(value, () -> name + " is missing from " + check);
         return value instanceof JsonNumber number ? number.longValue() : Long.parseLong(((JsonString) value).getString());
