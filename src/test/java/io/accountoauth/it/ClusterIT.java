@@ -3,7 +3,6 @@ package io.accountoauth.it;
 import static io.accountoauth.it.TokenCalls.assertBearerError;
 import static io.accountoauth.it.TokenCalls.assertTokenError;
 import static io.accountoauth.it.TokenCalls.assertTokens;
-import static io.accountoauth.it.TokenCalls.form;
 import static io.accountoauth.it.TokenCalls.redirectParameters;
 import static io.accountoauth.it.TokenCalls.sandboxRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +16,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -243,30 +239,13 @@ class ClusterIT {
                     targets.add(a);
                     targets.add(b);
                 }
-                CountDownLatch ready = new CountDownLatch(targets.size());
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-                for (PayaraMicroProcess target : targets) {
-                    HttpRequest request = HttpRequest.newBuilder(target.base().resolve(TokenCalls.TOKEN_PATH))
-                            .timeout(HTTP)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .header("Authorization", Api.basic(SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET))
-                            .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form("grant_type",
-                                    "authorization_code", "code", code, "redirect_uri", SandboxApp.REDIRECT_URI))))
-                            .build();
-                    answers.add(threads.submit(() -> {
-                        ready.countDown();
-                        start.await();
-                        return http.send(request, HttpResponse.BodyHandlers.ofString());
-                    }));
-                }
-                assertTrue(ready.await(10, TimeUnit.SECONDS), "the threads did not start");
-                start.countDown();
+                List<HttpResponse<String>> responses = AtOnce.send(http, threads,
+                        targets.stream().map(target -> AtOnce.redemption(target.base(), code, HTTP)).toList());
 
                 List<PayaraMicroProcess> granted = new ArrayList<>();
                 String accessToken = null;
-                for (int i = 0; i < answers.size(); i++) {
-                    HttpResponse<String> response = answers.get(i).get(30, TimeUnit.SECONDS);
+                for (int i = 0; i < responses.size(); i++) {
+                    HttpResponse<String> response = responses.get(i);
                     PayaraMicroProcess node = targets.get(i);
                     int r = round;
                     if (response.statusCode() == 200) {

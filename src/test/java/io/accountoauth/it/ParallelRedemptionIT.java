@@ -1,22 +1,16 @@
 package io.accountoauth.it;
 
 import static io.accountoauth.it.TokenCalls.assertTokenError;
-import static io.accountoauth.it.TokenCalls.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -52,32 +46,14 @@ class ParallelRedemptionIT extends DeployedWar {
     // RFC 6749 §4.1.2, §10.5: a code is single use, also under concurrent redemption.
     @Test
     void whenTwentyThreadsRedeemOneCodeAtOnceThenExactlyOneGetsATokenAndTheRestInvalidGrant() throws Exception {
-        URI tokenUri = server().resolve(TokenCalls.TOKEN_PATH);
         for (int round = 1; round <= ROUNDS; round++) {
             String code = browser.sandboxCode("dave");
-            HttpRequest request = HttpRequest.newBuilder(tokenUri)
-                    .timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", Api.basic(SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET))
-                    .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form("grant_type", "authorization_code",
-                            "code", code, "redirect_uri", SandboxApp.REDIRECT_URI))))
-                    .build();
-            CountDownLatch ready = new CountDownLatch(THREADS);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                answers.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return http.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            assertTrue(ready.await(10, TimeUnit.SECONDS), "the threads did not start");
-            start.countDown();
+            HttpRequest request = AtOnce.redemption(server(), code, Duration.ofSeconds(20));
+
+            List<HttpResponse<String>> answers = AtOnce.send(http, threads, Collections.nCopies(THREADS, request));
 
             int granted = 0;
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+            for (HttpResponse<String> response : answers) {
                 if (response.statusCode() == 200) {
                     granted++;
                 } else {
