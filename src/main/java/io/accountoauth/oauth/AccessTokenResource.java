@@ -1,13 +1,13 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
-import io.accountoauth.client.ClientAuthenticator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,13 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccessTokenResource {
 
     @Inject
-    ClientAuthenticator authenticator;
+    ClientAuthentication clientAuthentication;
 
     @Inject
     CodeExchange exchange;
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -75,20 +78,14 @@ public class AccessTokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     public Response accessToken() {
         RequestParameters parameters = new RequestParameters(uriInfo.getQueryParameters());
+        Client client = clientAuthentication.authenticate(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                parameters, false);
         String code = parameters.optional("code");
-        String redirectUri = parameters.optional("redirect_uri");
-        String clientId = parameters.optional("client_id");
-        String secret = parameters.optional("client_secret");
-        String codeVerifier = parameters.optional("code_verifier");
-        if (clientId == null || secret == null) {
-            throw OAuthException.invalidClient("Client authentication is missing: send client_id and client_secret.");
-        }
-        Client client = authenticator.authenticate(clientId, secret)
-                .orElseThrow(() -> OAuthException.invalidClient("Client authentication failed."));
         if (code == null) {
             throw OAuthException.invalidRequest("The code parameter is missing.");
         }
         // The original call never returned refresh tokens; POST /account/token does.
-        return TokenResponse.of(exchange.exchange(client, code, redirectUri, codeVerifier, false)).toResponse();
+        return TokenResponse.of(exchange.exchange(client, code, parameters.optional("redirect_uri"),
+                parameters.optional("code_verifier"), false)).toResponse();
     }
 }

@@ -140,7 +140,7 @@ public class AuthorizeResource {
             }
             String scope = Scopes.normalize(parameters.optional("scope")).orElseThrow(() -> new OAuthException(
                     Status.BAD_REQUEST, "invalid_scope", "Known scopes: read, info, balance."));
-            String challenge = codeChallenge(parameters, client);
+            String challenge = Pkce.challenge(parameters, client);
             boolean promptConsent = promptsConsent(parameters.optional("prompt"));
             String handle = pending.start(new AuthorizationRequest(
                     client.clientId(), client.name(), redirectUri, state, scope, challenge, iss, promptConsent));
@@ -150,31 +150,6 @@ public class AuthorizeResource {
             return redirect(AuthorizationResponse.to(redirectUri)
                     .error(e.error(), e.description()).with("state", state).with("iss", iss));
         }
-    }
-
-    /**
-     * RFC 7636 §4.3 and §4.4.1: S256 only, a well-formed challenge, and always one from a public client
-     * (RFC 9700 §2.1.1).
-     */
-    private static String codeChallenge(RequestParameters parameters, Client client) {
-        String challenge = parameters.optional("code_challenge");
-        String method = parameters.optional("code_challenge_method");
-        if (challenge == null) {
-            if (method != null) {
-                throw OAuthException.invalidRequest("code_challenge_method was sent without a code_challenge.");
-            }
-            if (client.isPublic()) {
-                throw OAuthException.invalidRequest("A public client must use PKCE: send a code_challenge (S256).");
-            }
-            return null;
-        }
-        if (!Pkce.S256.equals(method)) {
-            throw OAuthException.invalidRequest("Only code_challenge_method=S256 is supported.");
-        }
-        if (!Pkce.isWellFormed(challenge)) {
-            throw OAuthException.invalidRequest("The code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~.");
-        }
-        return challenge;
     }
 
     /** {@code prompt=consent} asks the customer again even when a consent already covers the request. */

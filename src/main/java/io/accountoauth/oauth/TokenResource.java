@@ -2,9 +2,7 @@ package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
 import io.accountoauth.platform.AccountApplication;
-import io.accountoauth.token.Refreshing;
 import io.accountoauth.token.Scopes;
-import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +44,7 @@ public class TokenResource {
     CodeExchange codeExchange;
 
     @Inject
-    TokenRegistry registry;
+    RefreshExchange refreshExchange;
 
     @Context
     HttpHeaders headers;
@@ -130,10 +128,6 @@ public class TokenResource {
             scope = Scopes.normalize(requested).orElseThrow(() -> new OAuthException(Status.BAD_REQUEST,
                     "invalid_scope", "Known scopes: read, info, balance."));
         }
-        Refreshing outcome = registry.refresh(refreshToken, client.clientId(), scope);
-        if (outcome instanceof Refreshing.Refused refused) {
-            throw new OAuthException(Status.BAD_REQUEST, refused.error(), refused.reason());
-        }
-        return TokenResponse.of(((Refreshing.Refreshed) outcome).tokens()).toResponse();
+        return TokenResponse.of(refreshExchange.exchange(client, refreshToken, scope)).toResponse();
     }
 }

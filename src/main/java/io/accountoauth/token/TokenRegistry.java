@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The authorization codes, access tokens and refresh tokens this server has issued, by the SHA-256 digest of
@@ -85,46 +84,29 @@ public class TokenRegistry {
         return code;
     }
 
-    /** {@link #redeem(String, String, String, Function, boolean)} with no proof to check and no refresh token. */
-    public Redemption redeem(String code, String clientId, String redirectUri) {
-        return redeem(code, clientId, redirectUri, c -> null, false);
-    }
-
     /**
      * Exchanges a code for tokens: of any number of concurrent redemptions of one code, on any nodes, one at most
-     * gets tokens. A code presented by a client it was not issued to, with another redirect URI, or with a
-     * failing proof, is used up all the same. A code presented again is a replay: the grant it started is revoked
-     * (RFC 6749 §4.1.2).
+     * gets tokens. The code is claimed first, then the {@code rules} run: a code whose exchange breaks a rule is
+     * used up all the same. A code presented again is a replay: the grant it started is revoked (RFC 6749 §4.1.2).
      *
-     * @param redirectUri the redirect URI the client presented, or null where it sent none
-     * @param proofCheck  checks the client's proof of possession (PKCE): null when it holds, else the reason
+     * @throws RuntimeException whatever a broken rule throws
      */
-    public Redemption redeem(String code, String clientId, String redirectUri,
-            Function<AuthorizationCode, String> proofCheck, boolean withRefreshToken) {
+    public Redemption redeem(String code, CodeRules rules, boolean withRefreshToken) {
         Instant now = clock.instant();
         String digest = TokenDigest.of(code);
         String packed = codes.get(digest);
         if (packed == null) {
-            return new Redemption.Refused("The code is unknown.");
+            return new Redemption.Refused(Redemption.Reason.UNKNOWN);
         }
         AuthorizationCode entry = AuthorizationCode.unpack(packed);
         if (entry.isExpiredAt(now)) {
-            return new Redemption.Refused("The code has expired.");
+            return new Redemption.Refused(Redemption.Reason.EXPIRED);
         }
         if (entry.redeemed() || !codes.replace(digest, packed, entry.redeem().pack())) {
             revokeGrant(entry.grantId());
-            return new Redemption.Refused("The code has already been used.");
+            return new Redemption.Refused(Redemption.Reason.REPLAYED);
         }
-        if (!entry.clientId().equals(clientId)) {
-            return new Redemption.Refused("The code was issued to another client.");
-        }
-        if (redirectUri != null && !redirectUri.equals(entry.redirectUri())) {
-            return new Redemption.Refused("The redirect_uri differs from the authorization request's.");
-        }
-        String proofFailure = proofCheck.apply(entry);
-        if (proofFailure != null) {
-            return new Redemption.Refused(proofFailure);
-        }
+        rules.check(entry);
         Grant grant = entry.grant();
         IssuedTokens tokens = start(grant, withRefreshToken);
         Revocation revocation = revocationOf(grant);
@@ -133,7 +115,7 @@ public class TokenRegistry {
         }
         // The grant is new, so only a concurrent replay of this code can have revoked it: the tokens were issued
         // and ended at once, as they would have been a moment later. A revoked consent issues nothing.
-        return revocation == Revocation.CONSENT ? new Redemption.Refused("The consent behind the code has been revoked.")
+        return revocation == Revocation.CONSENT ? new Redemption.Refused(Redemption.Reason.CONSENT_REVOKED)
                 : new Redemption.Granted(entry, tokens);
     }
 
@@ -159,48 +141,42 @@ public class TokenRegistry {
 
     /**
      * Rotates a refresh token: ends it and issues a new access and refresh token under the same grant. The
-     * access token is narrowed to {@code scope} when one is given; the new refresh token keeps the scope of the
-     * one it replaces (RFC 6749 §6). An ended refresh token presented again means it was stolen or replayed:
-     * the whole grant is revoked.
+     * {@code rules} decide who may present it and what the new access token carries (RFC 6749 §6); the new refresh
+     * token keeps the grant's scope. An ended refresh token presented again means it was stolen or replayed: the
+     * whole grant is revoked (RFC 9700 §4.14.2).
      *
-     * @param scope the scope asked for, already normalized, or null for the grant's own
-     * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+     * @throws RuntimeException whatever a broken rule throws
      */
-    public Refreshing refresh(String refreshToken, String clientId, String scope) {
+    public Refreshing refresh(String refreshToken, RefreshRules rules) {
         Instant now = clock.instant();
         String digest = TokenDigest.of(refreshToken);
         Optional<RefreshToken> found = grants.findRefreshToken(digest)
                 .filter(r -> !r.isExpiredAt(now) && !r.revoked())
                 .filter(r -> !r.ended() || now.isBefore(r.endedAt().plus(REUSE_DETECTION)));
         if (found.isEmpty()) {
-            return new Refreshing.Refused("invalid_grant", "The refresh token is unknown, expired or revoked.");
+            return new Refreshing.Refused(Refreshing.Reason.UNKNOWN);
         }
         Grant grant = found.get().grant();
-        if (!grant.clientId().equals(clientId)) {
-            return new Refreshing.Refused("invalid_grant", "The refresh token was issued to another client.");
-        }
+        rules.presenter(grant);
         if (found.get().ended()) {
             return reused(grant);
         }
-        if (scope != null && !Scopes.within(scope, grant.scope())) {
-            return new Refreshing.Refused("invalid_scope", "A refresh cannot widen the grant's scope.");
-        }
+        Grant accessGrant = rules.request(grant);
         String next = generator.next();
         if (!grants.rotate(digest, newRefreshToken(next, grant, now), now)) {
             return reused(grant);
         }
-        Grant narrowed = scope == null ? grant : grant.withScope(scope);
-        IssuedTokens tokens = storeAccessToken(narrowed, next, now);
+        IssuedTokens tokens = storeAccessToken(accessGrant, next, now);
         if (revocationOf(grant) != Revocation.NONE) {
             withdraw(grant, tokens);
-            return new Refreshing.Refused("invalid_grant", "The grant has been revoked.");
+            return new Refreshing.Refused(Refreshing.Reason.REVOKED);
         }
         return new Refreshing.Refreshed(tokens);
     }
 
     private Refreshing reused(Grant grant) {
         revokeGrant(grant.grantId());
-        return new Refreshing.Refused("invalid_grant", "The refresh token has already been used; its grant is revoked.");
+        return new Refreshing.Refused(Refreshing.Reason.REUSED);
     }
 
     private NewRefreshToken newRefreshToken(String value, Grant grant, Instant now) {

@@ -51,7 +51,7 @@ public final class RegistryBenchmark {
             for (int i = 0; i < perSecond; i++) {
                 String code = registry.issueCode(new CodeRequest("app", "https://app.example/cb", "dave", "read",
                         null, "consent-" + (i % 100), null));
-                Redemption redemption = registry.redeem(code, "app", "https://app.example/cb", c -> null, refresh);
+                Redemption redemption = registry.redeem(code, issued -> { }, refresh);
                 IssuedTokens tokens = ((Redemption.Granted) redemption).tokens();
                 registry.findAccessToken(tokens.accessToken());
                 clock.advance(step);
