@@ -53,7 +53,7 @@ final class Checks {
             + "(presented again, it would revoke the whole grant).";
 
     static final String REFRESH_REFUSED = "The bank checks the app's credentials and that the refresh token is "
-            + "current (not used before, not revoked, under 24 hours old) and this app's; one of these failed: ";
+            + "current (not used before, not revoked, its consent not ended) and this app's; one of these failed: ";
 
     static final String API_UNAUTHORIZED = "The bank found no valid access token: it is more than 60 seconds old "
             + "(or revoked), so it answered 401 with error=\"invalid_token\" in WWW-Authenticate. Refresh gets a "
