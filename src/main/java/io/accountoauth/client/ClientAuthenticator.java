@@ -1,10 +1,12 @@
 package io.accountoauth.client;
 
 import io.accountoauth.platform.FailureThrottle;
-import io.accountoauth.platform.Throttles;
+import io.accountoauth.state.SharedState;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -23,15 +25,27 @@ public class ClientAuthenticator {
     @Inject
     ClientRepository clients;
 
+    /** Wrong client secrets, per client and per source address, counted over every node. */
+    static final String FAILURES = "account-oauth.client-secret-failures";
+
     @Inject
-    Throttles throttles;
+    SharedState state;
+
+    @Inject
+    Clock clock;
+
+    private FailureThrottle throttle;
+
+    @PostConstruct
+    void init() {
+        throttle = FailureThrottle.bruteForce(state, FAILURES, clock);
+    }
 
     @Inject
     HttpServletRequest request;
 
     /** @throws TooManyAttempts while this client or this address is cooling down after wrong secrets */
     public Optional<Client> authenticate(String clientId, String secret) {
-        FailureThrottle throttle = throttles.clientSecrets();
         String clientKey = "client:" + clientId;
         String addressKey = "address:" + request.getRemoteAddr();
         throttle.waitFor(clientKey).or(() -> throttle.waitFor(addressKey)).ifPresent(wait -> {

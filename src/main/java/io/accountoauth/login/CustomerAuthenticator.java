@@ -3,10 +3,12 @@ package io.accountoauth.login;
 import io.accountoauth.account.Customer;
 import io.accountoauth.account.CustomerRepository;
 import io.accountoauth.platform.FailureThrottle;
-import io.accountoauth.platform.Throttles;
+import io.accountoauth.state.SharedState;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,8 +26,21 @@ public class CustomerAuthenticator {
     @Inject
     CustomerRepository customers;
 
+    /** Failed logins, per account and per source address, counted over every node. */
+    static final String FAILURES = "account-oauth.login-failures";
+
     @Inject
-    Throttles throttles;
+    SharedState state;
+
+    @Inject
+    Clock clock;
+
+    private FailureThrottle throttle;
+
+    @PostConstruct
+    void init() {
+        throttle = FailureThrottle.bruteForce(state, FAILURES, clock);
+    }
 
     @Inject
     @ConfigProperty(name = "sandbox.any-password", defaultValue = "true")
@@ -38,7 +53,6 @@ public class CustomerAuthenticator {
         String name = username == null ? "" : username.strip();
         String accountKey = "account:" + name.toLowerCase(Locale.ROOT);
         String addressKey = "address:" + address;
-        FailureThrottle throttle = throttles.logins();
         Optional<java.time.Duration> wait = throttle.waitFor(accountKey).or(() -> throttle.waitFor(addressKey));
         if (wait.isPresent()) {
             return new LoginOutcome.CoolingDown(wait.get());

@@ -2,6 +2,7 @@ package io.accountoauth.platform;
 
 import io.accountoauth.state.Fields;
 import io.accountoauth.state.SharedMap;
+import io.accountoauth.state.SharedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,13 @@ import java.util.Optional;
  * {@code forgetAfter} after its cool-down starts afresh; the map frees it after {@link #retention}.
  */
 public final class FailureThrottle {
+
+    /** The brute-force policy: five failures free, then 30 seconds, doubling with each failure up to an hour. */
+    public static final int FREE_FAILURES = 5;
+    public static final Duration FIRST_COOLDOWN = Duration.ofSeconds(30);
+    public static final Duration MAX_COOLDOWN = Duration.ofHours(1);
+    /** Fifteen quiet minutes after the last cool-down forget the failures. */
+    public static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
     private final SharedMap failures;
     private final int freeFailures;
@@ -42,6 +50,12 @@ public final class FailureThrottle {
         this.maxCooldown = maxCooldown;
         this.forgetAfter = forgetAfter;
         this.clock = clock;
+    }
+
+    /** A throttle with the brute-force policy, counting on the shared map of this name. */
+    public static FailureThrottle bruteForce(SharedState state, String name, Clock clock) {
+        return new FailureThrottle(state.map(name, retention(MAX_COOLDOWN, FORGET_AFTER)), FREE_FAILURES,
+                FIRST_COOLDOWN, MAX_COOLDOWN, FORGET_AFTER, clock);
     }
 
     /** How long the map must keep a key's failures: the longest cool-down and the quiet time after it. */
