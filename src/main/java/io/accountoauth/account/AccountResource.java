@@ -1,7 +1,7 @@
 package io.accountoauth.account;
 
 import io.accountoauth.oauth.RequiresScope;
-import io.accountoauth.platform.AccountApplication;
+import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @RequestScoped
 @Tag(name = "Account API")
-@SecurityRequirement(name = AccountApplication.BEARER)
+@SecurityRequirement(name = SecuritySchemes.BEARER)
 public class AccountResource {
 
     @Inject

@@ -4,7 +4,7 @@ import io.accountoauth.client.Client;
 import io.accountoauth.consent.Consent;
 import io.accountoauth.consent.ConsentEvent;
 import io.accountoauth.consent.ConsentService;
-import io.accountoauth.platform.AccountApplication;
+import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -66,7 +66,7 @@ public class ConsentResource {
                     status, what it covers, when it was authorised, when it expires, when it was last used. \
                     The client authenticates with HTTP Basic; a public client names itself with `?client_id=`. \
                     Another client's consent, or an unknown id, is 404.""")
-    @SecurityRequirementsSet(@SecurityRequirement(name = AccountApplication.BASIC))
+    @SecurityRequirementsSet(@SecurityRequirement(name = SecuritySchemes.BASIC))
     @SecurityRequirementsSet
     @Parameter(name = "client_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
             description = "A public client's client_id; a confidential client uses Basic instead.")
@@ -90,7 +90,7 @@ public class ConsentResource {
                     The app gives up one of its consents: an authorised consent becomes REVOKED, and every code \
                     and token issued under it stops working at once. A consent that no longer holds is answered \
                     204 all the same. Client authentication as for GET.""")
-    @SecurityRequirementsSet(@SecurityRequirement(name = AccountApplication.BASIC))
+    @SecurityRequirementsSet(@SecurityRequirement(name = SecuritySchemes.BASIC))
     @SecurityRequirementsSet
     @Parameter(name = "client_id", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
             description = "A public client's client_id; a confidential client uses Basic instead.")

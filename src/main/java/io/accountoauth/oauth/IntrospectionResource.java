@@ -1,7 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
-import io.accountoauth.platform.AccountApplication;
+import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.platform.Issuer;
 import io.accountoauth.token.TokenDescription;
 import io.accountoauth.token.TokenRegistry;
@@ -66,7 +66,7 @@ public class IntrospectionResource {
                     client_secret in the form; a public client gets 401. A live access or refresh token of the \
                     asking client is described; anything else, another client's token included, is \
                     `{"active": false}`. Only POST: any other method is answered 405.""")
-    @SecurityRequirement(name = AccountApplication.BASIC)
+    @SecurityRequirement(name = SecuritySchemes.BASIC)
     @APIResponse(responseCode = "200", description = "The token's description, or {\"active\": false}. "
             + "Cache-Control: no-store.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IntrospectionResponse")))

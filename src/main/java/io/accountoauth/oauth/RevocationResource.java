@@ -1,7 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
-import io.accountoauth.platform.AccountApplication;
+import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class RevocationResource {
                     grant, the access tokens issued with it included. An unknown token, or another client's, is \
                     answered 200 all the same and left untouched. Client authentication as at the token \
                     endpoint, public clients included. Only POST: any other method is answered 405.""")
-    @SecurityRequirementsSet(@SecurityRequirement(name = AccountApplication.BASIC))
+    @SecurityRequirementsSet(@SecurityRequirement(name = SecuritySchemes.BASIC))
     @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke. No body.")
     @APIResponse(responseCode = "400", description = "invalid_request: the token is missing, a parameter is "

@@ -1,7 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
-import io.accountoauth.platform.AccountApplication;
+import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -62,7 +62,7 @@ public class TokenResource {
                     client_id alone (`none`). A code works once, within 60 seconds, for the client and \
                     redirect_uri it was issued for. Refresh tokens rotate: each use returns a new one, and a used \
                     one presented again revokes the whole grant.""")
-    @SecurityRequirementsSet(@SecurityRequirement(name = AccountApplication.BASIC))
+    @SecurityRequirementsSet(@SecurityRequirement(name = SecuritySchemes.BASIC))
     @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "The tokens: an access token valid 60 seconds and a refresh "
             + "token. Cache-Control: no-store.",

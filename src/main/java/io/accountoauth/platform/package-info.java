@@ -1,2 +1,2 @@
-/** Cross-cutting plumbing: the clock, logging, the REST applications, persistence set-up and sandbox data. */
+/** Cross-cutting plumbing: the clock, logging, security headers, error pages, throttles and the OpenAPI clean-up. */
 package io.accountoauth.platform;

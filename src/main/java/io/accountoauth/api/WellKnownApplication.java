@@ -1,6 +1,7 @@
-package io.accountoauth.platform;
+package io.accountoauth.api;
 
 import io.accountoauth.oauth.MetadataResource;
+import io.accountoauth.oauth.UnexpectedErrorMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.accountoauth.platform;
+package io.accountoauth.sandbox;
 
 import io.accountoauth.account.AccountBalance;
 import io.accountoauth.account.Customer;

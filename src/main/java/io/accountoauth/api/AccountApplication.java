@@ -1,4 +1,4 @@
-package io.accountoauth.platform;
+package io.accountoauth.api;
 
 import io.accountoauth.account.AccountResource;
 import io.accountoauth.oauth.AccessTokenResource;
@@ -12,6 +12,9 @@ import io.accountoauth.oauth.RevocationResource;
 import io.accountoauth.oauth.TokenPlacementFilter;
 import io.accountoauth.oauth.TokenResource;
 import io.accountoauth.oauth.TooManyAttemptsMapper;
+import io.accountoauth.oauth.UnexpectedErrorMapper;
+import io.accountoauth.platform.NoStoreFilter;
+import io.accountoauth.platform.SecuritySchemes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -49,10 +52,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Registration", description = "Dynamic client registration (RFC 7591)."),
                 @Tag(name = "Discovery", description = "Authorization server metadata (RFC 8414).")},
         components = @Components(securitySchemes = {
-                @SecurityScheme(securitySchemeName = AccountApplication.BEARER, type = SecuritySchemeType.HTTP,
+                @SecurityScheme(securitySchemeName = SecuritySchemes.BEARER, type = SecuritySchemeType.HTTP,
                         scheme = "bearer", description = "An access token from the token endpoint, valid 60 "
                         + "seconds, sent as `Authorization: Bearer <token>` and nowhere else (RFC 6750 §2.1)."),
-                @SecurityScheme(securitySchemeName = AccountApplication.BASIC, type = SecuritySchemeType.HTTP,
+                @SecurityScheme(securitySchemeName = SecuritySchemes.BASIC, type = SecuritySchemeType.HTTP,
                         scheme = "basic", description = "Client authentication (`client_secret_basic`): the "
                         + "client_id and client_secret, each form-encoded first (RFC 6749 §2.3.1). The token, "
                         + "introspection and revocation endpoints also take them as the form fields client_id "
@@ -60,11 +63,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "(at the token and revocation endpoints; `?client_id=` for its consents).")}))
 @ApplicationPath("/account")
 public class AccountApplication extends Application {
-
-    /** The security scheme of the account API: a bearer access token. */
-    public static final String BEARER = "bearer";
-    /** The security scheme of client authentication by HTTP Basic. */
-    public static final String BASIC = "basic";
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -1,6 +1,5 @@
-package io.accountoauth.platform;
+package io.accountoauth.oauth;
 
-import io.accountoauth.oauth.OAuthError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
