@@ -1,6 +1,6 @@
 package io.accountoauth.client;
 
-import io.accountoauth.token.TokenGenerator;
+import io.accountoauth.platform.RandomValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -26,8 +26,6 @@ public class ClientRegistration {
     @Inject
     ClientRepository clients;
 
-    @Inject
-    TokenGenerator generator;
 
     @Inject
     Clock clock;
@@ -38,8 +36,8 @@ public class ClientRegistration {
         AuthMethod authMethod = authMethod(metadata.tokenEndpointAuthMethod());
         checkGrantAndResponseTypes(metadata);
         String name = name(metadata.clientName(), redirectUris.get(0));
-        String clientId = generator.next();
-        String secret = authMethod == AuthMethod.NONE ? null : generator.next();
+        String clientId = RandomValues.next();
+        String secret = authMethod == AuthMethod.NONE ? null : RandomValues.next();
         Client client = new Client(clientId, name, secret == null ? null : ClientSecrets.digest(secret), authMethod,
                 redirectUris, false);
         clients.add(client);

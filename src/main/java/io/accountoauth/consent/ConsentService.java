@@ -1,7 +1,7 @@
 package io.accountoauth.consent;
 
+import io.accountoauth.platform.RandomValues;
 import io.accountoauth.token.Scopes;
-import io.accountoauth.token.TokenGenerator;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +32,6 @@ public class ConsentService {
     @Inject
     TokenRegistry registry;
 
-    @Inject
-    TokenGenerator generator;
 
     @Inject
     Clock clock;
@@ -52,7 +50,7 @@ public class ConsentService {
     /** Asks the customer: a new consent awaiting authorisation of the requested scope. */
     @Transactional
     public Consent request(String customer, String clientId, String requestedScope) {
-        Consent consent = new Consent(generator.next(), customer, clientId, requestedScope, clock.instant());
+        Consent consent = new Consent(RandomValues.next(), customer, clientId, requestedScope, clock.instant());
         consents.add(consent);
         return consent;
     }

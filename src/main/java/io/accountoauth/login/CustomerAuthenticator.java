@@ -3,13 +3,12 @@ package io.accountoauth.login;
 import io.accountoauth.account.Customer;
 import io.accountoauth.account.CustomerRepository;
 import io.accountoauth.platform.FailureThrottle;
+import io.accountoauth.platform.RandomValues;
 import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -88,9 +87,7 @@ public class CustomerAuthenticator {
 
     private String decoyHash() {
         if (decoyHash == null) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            decoyHash = PasswordHashes.hash(Base64.getEncoder().encodeToString(random).toCharArray());
+            decoyHash = PasswordHashes.hash(RandomValues.next().toCharArray());
         }
         return decoyHash;
     }

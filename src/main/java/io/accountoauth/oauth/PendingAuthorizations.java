@@ -1,6 +1,6 @@
 package io.accountoauth.oauth;
 
-import io.accountoauth.token.TokenGenerator;
+import io.accountoauth.platform.RandomValues;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
@@ -30,8 +30,6 @@ public class PendingAuthorizations implements Serializable {
     @Inject
     Clock clock;
 
-    @Inject
-    TokenGenerator generator;
 
     /** One request's progress: the request, the customer once logged in, and the consent once asked for. */
     public record Pending(AuthorizationRequest request, String customer, String consentId, Instant expiresAt)
@@ -50,7 +48,7 @@ public class PendingAuthorizations implements Serializable {
             oldest.next();
             oldest.remove();
         }
-        String handle = generator.next();
+        String handle = RandomValues.next();
         byHandle.put(handle, new Pending(request, null, null, clock.instant().plus(LIFETIME)));
         return handle;
     }

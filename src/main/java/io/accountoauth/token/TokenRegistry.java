@@ -1,5 +1,6 @@
 package io.accountoauth.token;
 
+import io.accountoauth.platform.RandomValues;
 import io.accountoauth.state.Fields;
 import io.accountoauth.state.SharedMap;
 import io.accountoauth.state.SharedState;
@@ -51,7 +52,6 @@ public class TokenRegistry {
     static final String REVOCATIONS = "account-oauth.revocations";
 
     private Clock clock;
-    private TokenGenerator generator;
     private GrantStore grants;
     private SharedMap codes;
     private SharedMap accessTokens;
@@ -63,9 +63,8 @@ public class TokenRegistry {
     }
 
     @Inject
-    public TokenRegistry(Clock clock, TokenGenerator generator, SharedState state, GrantStore grants) {
+    public TokenRegistry(Clock clock, SharedState state, GrantStore grants) {
         this.clock = clock;
-        this.generator = generator;
         this.grants = grants;
         this.codes = state.map(CODES, LIVE_RETENTION);
         this.accessTokens = state.map(ACCESS_TOKENS, LIVE_RETENTION);
@@ -76,8 +75,8 @@ public class TokenRegistry {
     /** Issues a single-use code for what the customer approved. */
     public String issueCode(CodeRequest request) {
         Instant now = clock.instant();
-        String code = generator.next();
-        Grant grant = new Grant(generator.next(), request.clientId(), request.customer(), request.scope(),
+        String code = RandomValues.next();
+        Grant grant = new Grant(RandomValues.next(), request.clientId(), request.customer(), request.scope(),
                 request.consentId(), request.consentEnds());
         codes.put(TokenDigest.of(code), new AuthorizationCode(grant, request.redirectUri(), request.codeChallenge(),
                 grant.cap(now.plus(CODE_LIFETIME)), false).pack());
@@ -134,7 +133,7 @@ public class TokenRegistry {
 
     private IssuedTokens start(Grant grant, boolean withRefreshToken) {
         Instant now = clock.instant();
-        String refreshToken = withRefreshToken ? generator.next() : null;
+        String refreshToken = withRefreshToken ? RandomValues.next() : null;
         grants.start(grant, now, refreshToken == null ? null : newRefreshToken(refreshToken, grant, now));
         return storeAccessToken(grant, refreshToken, now);
     }
@@ -162,7 +161,7 @@ public class TokenRegistry {
             return reused(grant);
         }
         Grant accessGrant = rules.request(grant);
-        String next = generator.next();
+        String next = RandomValues.next();
         if (!grants.rotate(digest, newRefreshToken(next, grant, now), now)) {
             return reused(grant);
         }
@@ -189,7 +188,7 @@ public class TokenRegistry {
      * revocation that ran meanwhile either saw the token listed or is seen by that check.
      */
     private IssuedTokens storeAccessToken(Grant grant, String refreshToken, Instant now) {
-        String accessToken = generator.next();
+        String accessToken = RandomValues.next();
         String digest = TokenDigest.of(accessToken);
         Instant expires = grant.cap(now.plus(ACCESS_TOKEN_LIFETIME));
         accessTokens.put(digest, new AccessToken(grant, now, expires).pack());

@@ -1,10 +1,9 @@
 package io.accountoauth.web;
 
+import io.accountoauth.platform.RandomValues;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The per-session token that every state-changing form of the customer's pages carries, so that a form
@@ -15,8 +14,6 @@ public final class CsrfTokens {
     /** The form field that carries the token. */
     public static final String FIELD = "_csrf";
     static final String ATTRIBUTE = CsrfTokens.class.getName();
-    private static final int TOKEN_BYTES = 32; // 256 bits
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CsrfTokens() {
     }
@@ -34,9 +31,7 @@ public final class CsrfTokens {
 
     /** A new token for the session, as after a login. */
     public static String rotate(HttpSession session) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = RandomValues.next();
         session.setAttribute(ATTRIBUTE, token);
         return token;
     }

@@ -9,7 +9,6 @@ import io.accountoauth.token.IssuedTokens;
 import io.accountoauth.token.NewRefreshToken;
 import io.accountoauth.token.Redemption;
 import io.accountoauth.token.RefreshToken;
-import io.accountoauth.token.TokenGenerator;
 import io.accountoauth.token.TokenRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -42,7 +41,7 @@ public final class RegistryBenchmark {
         MovableClock clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         LocalSharedState state = new LocalSharedState(clock);
         CountedGrants database = new CountedGrants();
-        TokenRegistry registry = new TokenRegistry(clock, new TokenGenerator(), state, database);
+        TokenRegistry registry = new TokenRegistry(clock, state, database);
         Duration step = Duration.ofNanos(1_000_000_000L / perSecond);
         Instant start = Instant.now();
         int maxHeld = 0;

@@ -24,7 +24,7 @@ class RefreshRotationTest {
     @BeforeEach
     void setUp() {
         clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        registry = new TokenRegistry(clock, new TokenGenerator(), new LocalSharedState(clock), new InMemoryGrantStore());
+        registry = new TokenRegistry(clock, new LocalSharedState(clock), new InMemoryGrantStore());
         first = registry.issue(GRANT, true).orElseThrow();
     }
 

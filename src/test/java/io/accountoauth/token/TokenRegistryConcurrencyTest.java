@@ -41,7 +41,7 @@ class TokenRegistryConcurrencyTest {
     void setUp() {
         clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         state = new LocalSharedState(clock);
-        registry = new TokenRegistry(clock, new TokenGenerator(), state, new InMemoryGrantStore());
+        registry = new TokenRegistry(clock, state, new InMemoryGrantStore());
         pool = Executors.newFixedThreadPool(THREADS + 1);
     }
 

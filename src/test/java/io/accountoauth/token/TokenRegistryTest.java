@@ -1,5 +1,6 @@
 package io.accountoauth.token;
 
+import io.accountoauth.platform.RandomValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,7 +44,7 @@ class TokenRegistryTest {
     void setUp() {
         clock = MovableClock.at(Instant.parse("2024-05-01T09:00:00Z"));
         state = new LocalSharedState(clock);
-        registry = new TokenRegistry(clock, new TokenGenerator(), state, new InMemoryGrantStore());
+        registry = new TokenRegistry(clock, state, new InMemoryGrantStore());
     }
 
     @AfterEach
@@ -129,7 +130,7 @@ class TokenRegistryTest {
     void whenCodeUnknownThenRefused() {
         registry.issueCode(REQUEST);
 
-        refused(redeem(new TokenGenerator().next(), CLIENT, REDIRECT_URI));
+        refused(redeem(RandomValues.next(), CLIENT, REDIRECT_URI));
     }
 
     @Test
@@ -187,7 +188,7 @@ class TokenRegistryTest {
     void whenAccessTokenUnknownThenNotFound() {
         issueToken();
 
-        assertTrue(registry.findAccessToken(new TokenGenerator().next()).isEmpty());
+        assertTrue(registry.findAccessToken(RandomValues.next()).isEmpty());
     }
 
     // RFC 6749 §10.10: the probability of guessing a code or token must be at most 2^-128; these carry 256 bits.
