@@ -2,16 +2,10 @@ package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
 import io.accountoauth.consent.Consent;
-import io.accountoauth.consent.ConsentEvent;
 import io.accountoauth.consent.ConsentService;
 import io.accountoauth.platform.SecuritySchemes;
-import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -80,7 +73,7 @@ public class ConsentResource {
             @PathParam("id") String id) {
         Client client = authenticate();
         Consent consent = consents.ofClient(id, client.clientId()).orElseThrow(ConsentResource::notFound);
-        return Response.ok(describe(consent)).header("Cache-Control", "no-store").build();
+        return Response.ok(ConsentStatus.of(consent)).header("Cache-Control", "no-store").build();
     }
 
     @DELETE
@@ -116,37 +109,5 @@ public class ConsentResource {
 
     private static OAuthException notFound() {
         return new OAuthException(Status.NOT_FOUND, "not_found", "This client has no consent with that id.");
-    }
-
-    static JsonObject describe(Consent consent) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("consent_id", consent.id())
-                .add("status", consent.status().name())
-                .add("client_id", consent.clientId())
-                .add("scope", consent.scope());
-        JsonArrayBuilder permissions = Json.createArrayBuilder();
-        Scopes.permissions(consent.scope()).forEach(permissions::add);
-        json.add("permissions", permissions);
-        time(json, "created_at", consent.createdAt());
-        time(json, "authorised_at", consent.authorisedAt());
-        time(json, "expires_at", consent.expiresAt());
-        time(json, "revoked_at", consent.revokedAt());
-        if (consent.revokedBy() != null) {
-            json.add("revoked_by", consent.revokedBy().startsWith("client:") ? "client" : "customer");
-        }
-        time(json, "last_used_at", consent.lastUsedAt());
-        JsonArrayBuilder history = Json.createArrayBuilder();
-        for (ConsentEvent event : consent.history()) {
-            history.add(Json.createObjectBuilder()
-                    .add("status", event.to().name())
-                    .add("at", event.at().toString()));
-        }
-        return json.add("history", history).build();
-    }
-
-    private static void time(JsonObjectBuilder json, String name, Instant instant) {
-        if (instant != null) {
-            json.add(name, instant.toString());
-        }
     }
 }

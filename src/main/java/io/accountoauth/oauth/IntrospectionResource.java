@@ -3,13 +3,9 @@ package io.accountoauth.oauth;
 import io.accountoauth.client.Client;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.platform.Issuer;
-import io.accountoauth.token.TokenDescription;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -94,27 +90,10 @@ public class IntrospectionResource {
         Client client = clientAuthentication.authenticate(
                 headers.getRequestHeader(HttpHeaders.AUTHORIZATION), parameters, false);
         String token = parameters.required("token");
-        JsonObject answer = registry.describe(token)
+        IntrospectionResponse answer = registry.describe(token)
                 .filter(d -> d.grant().clientId().equals(client.clientId()))
-                .map(this::active)
-                .orElseGet(() -> Json.createObjectBuilder().add("active", false).build());
+                .map(d -> IntrospectionResponse.of(d, issuer.of(servletRequest)))
+                .orElse(IntrospectionResponse.INACTIVE);
         return Response.ok(answer).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
-    }
-
-    private JsonObject active(TokenDescription token) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("active", true)
-                .add("scope", token.grant().scope())
-                .add("client_id", token.grant().clientId())
-                .add("username", token.grant().customer())
-                .add("sub", token.grant().customer());
-        if (token.kind() == TokenDescription.Kind.ACCESS_TOKEN) {
-            json.add("token_type", "Bearer");
-        }
-        return json
-                .add("exp", token.expiresAt().getEpochSecond())
-                .add("iat", token.issuedAt().getEpochSecond())
-                .add("iss", issuer.of(servletRequest))
-                .build();
     }
 }

@@ -3,9 +3,6 @@ package io.accountoauth.oauth;
 import io.accountoauth.platform.Issuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,32 +45,8 @@ public class MetadataResource {
     @APIResponse(responseCode = "406", description = "The request's Accept header excludes application/json.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     public Response metadata() {
-        String iss = issuer.of(servletRequest);
-        JsonObject metadata = Json.createObjectBuilder()
-                .add("issuer", iss)
-                .add("authorization_endpoint", iss + "/account/authorize")
-                .add("token_endpoint", iss + "/account/token")
-                .add("introspection_endpoint", iss + "/account/introspect")
-                .add("revocation_endpoint", iss + "/account/revoke")
-                .add("registration_endpoint", iss + "/account/register")
-                .add("scopes_supported", array("read", "info", "balance"))
-                .add("response_types_supported", array("code"))
-                .add("response_modes_supported", array("query"))
-                .add("grant_types_supported", array("authorization_code", "refresh_token"))
-                .add("token_endpoint_auth_methods_supported", array("client_secret_basic", "client_secret_post", "none"))
-                .add("introspection_endpoint_auth_methods_supported", array("client_secret_basic", "client_secret_post"))
-                .add("revocation_endpoint_auth_methods_supported", array("client_secret_basic", "client_secret_post", "none"))
-                .add("code_challenge_methods_supported", array(Pkce.S256))
-                .add("authorization_response_iss_parameter_supported", true)
+        return Response.ok(ServerMetadata.of(issuer.of(servletRequest)))
+                .header("Cache-Control", "max-age=300")
                 .build();
-        return Response.ok(metadata).header("Cache-Control", "max-age=300").build();
-    }
-
-    private static JsonArrayBuilder array(String... values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (String value : values) {
-            array.add(value);
-        }
-        return array;
     }
 }

@@ -8,10 +8,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -109,7 +107,7 @@ public class RegistrationResource {
         try {
             RegisteredClient registered = registration.register(metadata(utf8(body)));
             return Response.status(Status.CREATED)
-                    .entity(describe(registered))
+                    .entity(ClientInformation.of(registered))
                     .header("Cache-Control", "no-store")
                     .header("Pragma", "no-cache")
                     .build();
@@ -178,24 +176,5 @@ public class RegistrationResource {
             values.add(text.getString());
         }
         return values;
-    }
-
-    /** RFC 7591 §3.2.1: the client information response. */
-    private static JsonObject describe(RegisteredClient registered) {
-        var client = registered.client();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("client_id", client.clientId());
-        if (registered.clientSecret() != null) {
-            json.add("client_secret", registered.clientSecret()).add("client_secret_expires_at", 0);
-        }
-        JsonArrayBuilder redirectUris = Json.createArrayBuilder();
-        client.redirectUris().forEach(redirectUris::add);
-        return json
-                .add("client_id_issued_at", registered.issuedAt().getEpochSecond())
-                .add("client_name", client.name())
-                .add("redirect_uris", redirectUris)
-                .add("token_endpoint_auth_method", client.authMethod().metadataName())
-                .add("grant_types", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
-                .add("response_types", Json.createArrayBuilder().add("code"))
-                .build();
     }
 }

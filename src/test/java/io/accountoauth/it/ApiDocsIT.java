@@ -237,6 +237,98 @@ class ApiDocsIT extends DeployedWar {
         assertTrue(script.body().contains("validatorUrl: null"), "no call to an online validator");
     }
 
+    // Every schema the document names for a JSON body agrees with a real body of that kind.
+    @Test
+    void whenEveryDocumentedSchemaIsComparedWithARealResponseThenTheyAgree() {
+        JsonObject document = openApi();
+        Map<String, JsonObject> bodies = new LinkedHashMap<>();
+        String code = browser.sandboxCode("dave");
+        HttpResponse<String> tokens = api.postWithBasic(TokenCalls.TOKEN_PATH, Map.of("grant_type",
+                "authorization_code", "code", code, "redirect_uri", SandboxApp.REDIRECT_URI),
+                SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
+        JsonObject token = json(tokens, 200);
+        bodies.put("TokenResponse", token);
+        String access = token.getString("access_token");
+        bodies.put("IntrospectionResponse",
+                json(TokenEndpoints.introspect(api, access, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET), 200));
+        bodies.put("ClientInformation", json(api.postJson("account/register",
+                "{\"client_name\":\"Schema App\",\"redirect_uris\":[\"https://schema.example/cb\"]}"), 201));
+        bodies.put("Consent", json(api.get("account/consents/" + token.getString("consent_id"),
+                "Authorization", Api.basic(SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET)), 200));
+        bodies.put("ServerMetadata", json(api.get(".well-known/oauth-authorization-server"), 200));
+        bodies.put("OAuthError", json(api.postWithBasic(TokenCalls.TOKEN_PATH, Map.of("grant_type", "password"),
+                SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET), 400));
+        bodies.put("AccountInfo", json(api.withBearer("account/info", access), 200));
+        bodies.put("AccountBalance", json(api.withBearer("account/balance", access), 200));
+
+        List<String> problems = new ArrayList<>();
+        bodies.forEach((name, body) -> {
+            JsonValue schema = pointer(document, "#/components/schemas/" + name);
+            if (!(schema instanceof JsonObject object)) {
+                problems.add(name + " is not documented");
+            } else {
+                agrees(document, object, body, name, problems);
+            }
+        });
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    private static JsonObject json(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        return Api.json(response);
+    }
+
+    /** Whether a value has the schema's type, and an object only documented members and every required one. */
+    private static void agrees(JsonObject document, JsonObject schema, JsonValue value, String where,
+            List<String> problems) {
+        JsonObject resolved = schema.containsKey("$ref") ? (JsonObject) pointer(document, schema.getString("$ref"))
+                : schema;
+        if (resolved == null) {
+            problems.add(where + ": unresolved " + schema);
+            return;
+        }
+        String type = resolved.getString("type", resolved.containsKey("properties") ? "object" : null);
+        if (type == null) {
+            problems.add(where + ": no type documented");
+            return;
+        }
+        boolean matches = switch (type) {
+            case "string" -> value.getValueType() == JsonValue.ValueType.STRING;
+            case "integer" -> value instanceof JsonNumber number && number.isIntegral();
+            case "number" -> value instanceof JsonNumber;
+            case "boolean" -> value == JsonValue.TRUE || value == JsonValue.FALSE;
+            case "array" -> value instanceof JsonArray;
+            case "object" -> value instanceof JsonObject;
+            default -> false;
+        };
+        if (!matches) {
+            problems.add(where + ": documented " + type + ", answered " + value);
+            return;
+        }
+        if (value instanceof JsonArray array && resolved.containsKey("items")) {
+            for (int i = 0; i < array.size(); i++) {
+                agrees(document, resolved.getJsonObject("items"), array.get(i), where + "[" + i + "]", problems);
+            }
+        }
+        if (value instanceof JsonObject object && resolved.containsKey("properties")) {
+            JsonObject properties = resolved.getJsonObject("properties");
+            for (String member : object.keySet()) {
+                if (!properties.containsKey(member)) {
+                    problems.add(where + "." + member + " is answered but not documented");
+                } else {
+                    agrees(document, properties.getJsonObject(member), object.get(member), where + "." + member,
+                            problems);
+                }
+            }
+            for (JsonValue required : resolved.getJsonArray("required") == null ? List.<JsonValue>of()
+                    : resolved.getJsonArray("required")) {
+                if (!object.containsKey(((JsonString) required).getString())) {
+                    problems.add(where + "." + required + " is required but not answered");
+                }
+            }
+        }
+    }
+
     private JsonObject openApi() {
         HttpResponse<String> response = api.get(OPENAPI, "Accept", "application/json");
         assertEquals(200, response.statusCode(), response.body());
