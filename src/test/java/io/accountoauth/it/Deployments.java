@@ -1,6 +1,7 @@
 package io.accountoauth.it;
 
 import io.accountoauth.testsupport.ClockResource;
+import io.accountoauth.testsupport.HousekeepingResource;
 import io.accountoauth.testsupport.MovableClock;
 import io.accountoauth.testsupport.TestClients;
 import io.accountoauth.testsupport.TestSupportApplication;
@@ -34,6 +35,7 @@ final class Deployments {
     static WebArchive war() {
         File built = new File(System.getProperty("app.war", "target/account-oauth.war"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(built).as(WebArchive.class)
-                .addClasses(MovableClock.class, ClockResource.class, TestSupportApplication.class, TestClients.class);
+                .addClasses(MovableClock.class, ClockResource.class, TestSupportApplication.class, TestClients.class,
+                        HousekeepingResource.class);
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.accountoauth.testsupport.TestClients;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,5 +134,21 @@ class RefreshTokenIT extends DeployedWar {
         assertEquals(200, api.withBearer("account/info", token).statusCode());
         api.advanceClock(2);
         assertBearerError(api.withBearer("account/info", token), 401, "invalid_token");
+    }
+
+    // An ended refresh token is kept a day to catch its reuse; then the database's clean-up deletes it, and the
+    // grant's live refresh token goes on.
+    @Test
+    void whenADayHasPassedSinceARotationThenTheCleanUpDeletesTheEndedTokenAndTheLiveOneStillRotates() {
+        JsonObject first = tokens.sandboxTokens(browser.sandboxCode("dave"));
+        JsonObject latest = assertTokens(tokens.refresh(first.getString("refresh_token")));
+        api.advanceClock(24 * 60 * 60 + 1);
+
+        HttpResponse<String> cleanUp = api.post("test-support/housekeeping", Map.of());
+
+        assertEquals(200, cleanUp.statusCode(), cleanUp.body());
+        assertTrue(Integer.parseInt(cleanUp.body().strip()) >= 1, "rows deleted: " + cleanUp.body());
+        assertTokenError(tokens.refresh(first.getString("refresh_token")), 400, "invalid_grant");
+        assertTokens(tokens.refresh(latest.getString("refresh_token")));
     }
 }
