@@ -15,8 +15,18 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * they were constraints ({@code multipleOf: 0}, {@code maxItems: -2147483648}, {@code maxProperties: 0}, ...):
  * they are removed here. A tag named both on a resource and in the definition is listed once, with its
  * description. Registered with {@code mp.openapi.filter}.
+ *
+ * <p>It runs on MicroProfile OpenAPI 3.1 (Payara) and 4 (WildFly), and calls only the methods both declare alike;
+ * {@link BooleanSchemaFlags} holds the calls that 3.1 alone has.
  */
 public class OpenApiCleanup implements OASFilter {
+
+    /**
+     * True where {@code exclusiveMaximum}, {@code exclusiveMinimum} and {@code nullable} are the booleans of OpenAPI
+     * 3.0 (MicroProfile OpenAPI 3.x). MicroProfile OpenAPI 4 follows OpenAPI 3.1, where the first two are numbers
+     * and {@code nullable} is gone; its implementations do not copy annotation defaults, so nothing is left to clear.
+     */
+    static final boolean BOOLEAN_FLAGS = Boolean.class.equals(returnType("getExclusiveMaximum"));
 
     @Override
     public Schema filterSchema(Schema schema) {
@@ -41,17 +51,8 @@ public class OpenApiCleanup implements OASFilter {
         if (Integer.valueOf(0).equals(schema.getMinProperties())) {
             schema.setMinProperties(null);
         }
-        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
-            schema.setExclusiveMaximum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
-            schema.setExclusiveMinimum(null);
-        }
         if (Boolean.FALSE.equals(schema.getUniqueItems())) {
             schema.setUniqueItems(null);
-        }
-        if (Boolean.FALSE.equals(schema.getNullable())) {
-            schema.setNullable(null);
         }
         if (Boolean.FALSE.equals(schema.getReadOnly())) {
             schema.setReadOnly(null);
@@ -61,6 +62,9 @@ public class OpenApiCleanup implements OASFilter {
         }
         if (Boolean.FALSE.equals(schema.getDeprecated())) {
             schema.setDeprecated(null);
+        }
+        if (BOOLEAN_FLAGS) {
+            BooleanSchemaFlags.clearUnset(schema);
         }
         return schema;
     }
@@ -81,5 +85,14 @@ public class OpenApiCleanup implements OASFilter {
             byName.putIfAbsent(tag.getName(), tag);
         }
         openAPI.setTags(new ArrayList<>(byName.values()));
+    }
+
+    /** The return type of a getter that every version of {@link Schema} has. */
+    private static Class<?> returnType(String getter) {
+        try {
+            return Schema.class.getMethod(getter).getReturnType();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Schema." + getter + "() is missing: an unknown MicroProfile OpenAPI", e);
+        }
     }
 }
