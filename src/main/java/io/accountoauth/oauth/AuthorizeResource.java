@@ -144,7 +144,9 @@ public class AuthorizeResource {
             boolean promptConsent = promptsConsent(parameters.optional("prompt"));
             String handle = pending.start(new AuthorizationRequest(
                     client.clientId(), client.name(), redirectUri, state, scope, challenge, iss, promptConsent));
-            URI login = URI.create(servletRequest.getContextPath() + LOGIN_VIEW + "?request=" + handle);
+            // Absolute: JAX-RS implementations resolve a relative location differently (RESTEasy keeps /account).
+            URI login = uriInfo.getBaseUri()
+                    .resolve(servletRequest.getContextPath() + LOGIN_VIEW + "?request=" + handle);
             return Response.seeOther(login).header("Cache-Control", "no-store").build();
         } catch (OAuthException e) {
             return redirect(AuthorizationResponse.to(redirectUri)
