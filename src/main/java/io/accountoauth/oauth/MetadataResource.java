@@ -10,21 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Authorization server metadata, so that a client library can discover every endpoint and capability from
- * the issuer alone. The issuer in the document is the one discovery was asked of.
+ * the issuer alone. The issuer in the document is the one discovery was asked of. Its OpenAPI description is in
+ * {@code META-INF/openapi.yaml}: the servers' scanners do not agree on the path of a second JAX-RS application.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8414#section-3">RFC 8414 §3</a>
  */
 @Path("oauth-authorization-server")
 @RequestScoped
-@Tag(name = "Discovery")
 public class MetadataResource {
 
     @Inject
@@ -35,15 +30,6 @@ public class MetadataResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "metadata", summary = "Every endpoint and capability of this authorization server",
-            description = """
-                    Authorization server metadata (RFC 8414), so that a client library finds everything from the \
-                    issuer alone. The issuer is `oauth.issuer` when set, otherwise the scheme, host and port the \
-                    request was made to; every endpoint is under it.""")
-    @APIResponse(responseCode = "200", description = "The metadata. Cache-Control: max-age=300.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServerMetadata")))
-    @APIResponse(responseCode = "406", description = "The request's Accept header excludes application/json.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     public Response metadata() {
         return Response.ok(ServerMetadata.of(issuer.of(servletRequest)))
                 .header("Cache-Control", "max-age=300")
