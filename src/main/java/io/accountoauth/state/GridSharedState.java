@@ -59,6 +59,14 @@ final class GridSharedState implements SharedState {
     }
 
     @Override
+    public void clear(String name) {
+        Cache<String, String> cache = caches.getCache(name, String.class, String.class);
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
+    @Override
     public String kind() {
         return KIND;
     }

@@ -35,6 +35,14 @@ public final class LocalSharedState implements SharedState {
     }
 
     @Override
+    public void clear(String name) {
+        LocalMap map = maps.get(name);
+        if (map != null) {
+            map.entries.clear();
+        }
+    }
+
+    @Override
     public String kind() {
         return KIND;
     }

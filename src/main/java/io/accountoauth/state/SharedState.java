@@ -12,6 +12,9 @@ public interface SharedState {
      */
     SharedMap map(String name, Duration timeToLive);
 
+    /** Removes every entry of the map of this name, for every node; nothing happens where there is no such map. */
+    void clear(String name);
+
     /** {@code grid} or {@code local}. */
     String kind();
 

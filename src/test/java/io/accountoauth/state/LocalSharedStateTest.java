@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Checks the single node's shared state: expiry since the last write, and atomic single-entry operations. */
+/** Checks the single node's shared state: expiry since the last write, atomic single-entry operations, clearing. */
 class LocalSharedStateTest {
 
     private static final Duration TTL = Duration.ofMinutes(2);
@@ -78,6 +78,21 @@ class LocalSharedStateTest {
         assertEquals("w", map.get("k"));
         map.remove("k");
         assertNull(map.get("k"));
+    }
+
+    @Test
+    void whenAMapIsClearedThenItsEntriesAreGoneAndOtherMapsKeepTheirs() {
+        SharedMap other = state.map("other", TTL);
+        map.put("k", "v");
+        other.put("k", "v");
+
+        state.clear("m");
+        state.clear("never created");
+
+        assertNull(map.get("k"));
+        assertEquals(0, map.size());
+        assertTrue(map.putIfAbsent("k", "w"), "a cleared map takes new entries");
+        assertEquals("v", other.get("k"));
     }
 
     @Test
