@@ -26,7 +26,7 @@ public class ClientAuthenticator {
     ClientRepository clients;
 
     /** Wrong client secrets, per client and per source address, counted over every node. */
-    static final String FAILURES = "account-oauth.client-secret-failures";
+    public static final String FAILURES = "account-oauth.client-secret-failures";
 
     @Inject
     SharedState state;

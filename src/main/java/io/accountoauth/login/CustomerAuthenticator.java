@@ -26,7 +26,7 @@ public class CustomerAuthenticator {
     CustomerRepository customers;
 
     /** Failed logins, per account and per source address, counted over every node. */
-    static final String FAILURES = "account-oauth.login-failures";
+    public static final String FAILURES = "account-oauth.login-failures";
 
     @Inject
     SharedState state;

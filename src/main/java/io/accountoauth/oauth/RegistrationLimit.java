@@ -17,6 +17,9 @@ public class RegistrationLimit {
 
     private static final Duration WINDOW = Duration.ofHours(1);
 
+    /** Registrations per source address over the last hour, counted over every node. */
+    public static final String REGISTRATIONS = "account-oauth.registrations";
+
     @Inject
     Clock clock;
 
@@ -31,7 +34,7 @@ public class RegistrationLimit {
 
     @PostConstruct
     void init() {
-        limiter = new SlidingWindowLimiter(state.map("account-oauth.registrations", WINDOW), perAddressPerHour, WINDOW,
+        limiter = new SlidingWindowLimiter(state.map(REGISTRATIONS, WINDOW), perAddressPerHour, WINDOW,
                 clock);
     }
 

@@ -116,7 +116,7 @@ final class Api {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Moves the server's clock forward. */
+    /** Moves the server's clock forward, or back for a negative number of seconds. */
     void advanceClock(long seconds) {
         send(HttpRequest.newBuilder(base.resolve("test-support/clock/advance?seconds=" + seconds))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());

@@ -3,6 +3,7 @@ package io.accountoauth.it;
 import io.accountoauth.testsupport.ClockResource;
 import io.accountoauth.testsupport.HousekeepingResource;
 import io.accountoauth.testsupport.MovableClock;
+import io.accountoauth.testsupport.ResetResource;
 import io.accountoauth.testsupport.TestClients;
 import io.accountoauth.testsupport.TestSupportApplication;
 import java.io.File;
@@ -13,7 +14,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The WAR under test: the one Maven built, plus a movable clock and a second client. */
+/** The WAR under test: the one Maven built, plus a movable clock, a reset of the server's counters, more clients. */
 final class Deployments {
 
     private Deployments() {
@@ -25,17 +26,24 @@ final class Deployments {
      */
     static URI loopback(URL base) {
         try {
-            URI reported = base.toURI();
-            return new URI(reported.getScheme(), null, "127.0.0.1", reported.getPort(), reported.getPath(), null, null);
+            return loopback(base.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(base.toString(), e);
+        }
+    }
+
+    static URI loopback(URI reported) {
+        try {
+            return new URI(reported.getScheme(), null, "127.0.0.1", reported.getPort(), reported.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(reported.toString(), e);
         }
     }
 
     static WebArchive war() {
         File built = new File(System.getProperty("app.war", "target/account-oauth.war"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(built).as(WebArchive.class)
-                .addClasses(MovableClock.class, ClockResource.class, TestSupportApplication.class, TestClients.class,
-                        HousekeepingResource.class);
+                .addClasses(MovableClock.class, ClockResource.class, HousekeepingResource.class, ResetResource.class,
+                        TestSupportApplication.class, TestClients.class);
     }
 }

@@ -10,6 +10,6 @@ public class TestSupportApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ClockResource.class, HousekeepingResource.class);
+        return Set.of(ClockResource.class, HousekeepingResource.class, ResetResource.class);
     }
 }
