@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Production mode (one switch: sandbox.any-password=false) checks real PBKDF2 passwords, and guessing, of
- * customer passwords or of client secrets, is throttled per account, per client and per address.
+ * customer passwords or of client secrets, is throttled per account, per client and per address. Its deployment
+ * turns production mode on, so it runs on a server of its own, not the one the other test classes share.
  */
 class BruteForceIT extends DeployedWar {
 

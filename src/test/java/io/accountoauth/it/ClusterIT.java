@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Timeout;
  * <p>One cluster serves every test of the class: nodes A and B, booted together, on a data grid of their own on
  * 127.0.0.1 ({@link PayaraMicroProcess.Grid}), with one embedded PostgreSQL. The last test kills node A and starts
  * node C. The tests run in order; tests that revoke a consent use a consent of their own ({@code prompt=consent}),
- * and only the brute-force test logs in as jane, who then cools down for at least 30 seconds.
+ * and only the brute-force test logs in as jane, who then cools down for at least 30 seconds. The nodes are the
+ * class's own, not the server the other test classes share: they are clustered, on PostgreSQL, and one is killed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)

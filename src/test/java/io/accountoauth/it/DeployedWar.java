@@ -9,7 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every test of the deployed WAR starts with: the server on loopback, a browser for the customer's side
- * and an HTTP client for the app's. Each test class still names its own {@code @Deployment}.
+ * and an HTTP client for the app's. Each test class names its {@code @Deployment}; classes with the same one share
+ * a server ({@link SharedPayaraMicro}), which starts each class with the clock unmoved and no failed login, wrong
+ * client secret or registration remembered. What is in the database (apps, consents, grants) stays, so a test
+ * that needs a consent of its own makes one.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedWar {

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ({@code docker/postgresql.asadmin} and DB_URL, DB_USER, DB_PASSWORD), consents and refresh tokens are kept
  * there and survive the application going away and coming back. The first server issues and rotates tokens and
  * stops; the tests then ask a second one on the same database.
+ *
+ * <p>These servers are its own, not the one the other test classes share: they run on PostgreSQL, and the test
+ * stops them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresPersistenceIT {
