@@ -1,5 +1,6 @@
 package io.accountoauth.it;
 
+import static io.accountoauth.it.TokenCalls.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,12 +98,5 @@ class AccountApiIT extends DeployedWar {
         String janes = api.redeem(new Browser(server()).sandboxCode("jane"));
         assertTrue(api.withBearer("account/balance", daves).body().contains("10,187.91"));
         assertFalse(api.withBearer("account/balance", janes).body().contains("10,187.91"));
-    }
-
-    private static void assertInvalidToken(HttpResponse<String> response) {
-        assertEquals(401, response.statusCode(), response.body());
-        String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
-        assertTrue(challenge.startsWith("Bearer "), challenge);
-        assertTrue(challenge.contains("error=\"invalid_token\""), challenge);
     }
 }

@@ -127,6 +127,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A request built by the caller: another method, a hand-made body or headers. */
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
     static JsonObject json(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -82,7 +82,7 @@ class ConcurrentFlowsIT extends DeployedWar {
         TokenEndpoints.Tokens tokens = TokenEndpoints.sandboxTokens(browser, app, "dave");
         HttpResponse<String> balance = app.withBearer("account/balance", tokens.accessToken());
         assertEquals(200, balance.statusCode(), balance.body());
-        TokenEndpoints.Tokens refreshed = TokenEndpoints.tokens(TokenEndpoints.refresh(app, tokens.refreshToken()));
+        TokenEndpoints.Tokens refreshed = TokenEndpoints.tokens(new TokenCalls(app).refresh(tokens.refreshToken()));
         HttpResponse<String> info = app.withBearer("account/info", refreshed.accessToken());
         assertEquals(200, info.statusCode(), info.body());
     }

@@ -3,6 +3,7 @@ package io.accountoauth.it;
 import static io.accountoauth.it.TokenCalls.assertBearerError;
 import static io.accountoauth.it.TokenCalls.assertError;
 import static io.accountoauth.it.TokenCalls.assertErrorRedirect;
+import static io.accountoauth.it.TokenCalls.assertInvalidToken;
 import static io.accountoauth.it.TokenCalls.assertTokens;
 import static io.accountoauth.it.TokenCalls.form;
 import static io.accountoauth.it.TokenCalls.redirectParameters;
@@ -561,10 +562,5 @@ class ConsentIT extends DeployedWar {
 
     private static List<String> strings(JsonObject json, String name) {
         return json.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    /** RFC 6750 §3.1: a token that has stopped working is 401 invalid_token. */
-    private static void assertInvalidToken(HttpResponse<String> response) {
-        assertBearerError(response, 401, "invalid_token");
     }
 }

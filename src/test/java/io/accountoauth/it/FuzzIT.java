@@ -138,7 +138,7 @@ class FuzzIT extends DeployedWar {
         String code = browser.code(Map.of("client_id", S, "redirect_uri", SandboxApp.REDIRECT_URI,
                 "state", "after-fuzz", "prompt", "consent"), "dave");
         TokenEndpoints.Tokens tokens = TokenEndpoints.tokens(api.postWithBasic(TokenEndpoints.TOKEN,
-                TokenEndpoints.form("grant_type", "authorization_code", "code", code,
+                TokenCalls.form("grant_type", "authorization_code", "code", code,
                         "redirect_uri", SandboxApp.REDIRECT_URI), S, SECRET));
         HttpResponse<String> balance = api.withBearer("account/balance", tokens.accessToken());
         assertEquals(200, balance.statusCode(), balance.body());

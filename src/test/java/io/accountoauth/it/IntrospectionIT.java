@@ -2,9 +2,9 @@ package io.accountoauth.it;
 
 import static io.accountoauth.it.TokenEndpoints.INTROSPECT;
 import static io.accountoauth.it.TokenEndpoints.assertActive;
-import static io.accountoauth.it.TokenEndpoints.assertError;
+import static io.accountoauth.it.TokenCalls.assertError;
 import static io.accountoauth.it.TokenEndpoints.assertInactive;
-import static io.accountoauth.it.TokenEndpoints.form;
+import static io.accountoauth.it.TokenCalls.form;
 import static io.accountoauth.it.TokenEndpoints.introspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +49,7 @@ class IntrospectionIT extends DeployedWar {
         long iat = body.getJsonNumber("iat").longValueExact();
         assertTrue(iat >= before - 1 && iat <= after + 1, "iat " + iat + " is when the token was issued");
         assertEquals(iat + 60, body.getJsonNumber("exp").longValueExact(), "an access token lives 60 s");
-        assertEquals(TokenEndpoints.issuer(server()), body.getString("iss"));
+        assertEquals(TokenCalls.issuer(server()), body.getString("iss"));
     }
 
     // RFC 7662 §2.1: any token the server issued may be introspected, a refresh token too.

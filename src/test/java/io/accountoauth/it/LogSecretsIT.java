@@ -78,19 +78,19 @@ class LogSecretsIT extends DeployedWar {
         String secret = Api.json(registered).getString("client_secret");
         PkcePair pkce2 = canaryPkce();
         String code2 = browser.code(request(clientId, "http://127.0.0.1:65042/cb", pkce2), "jane");
-        HttpResponse<String> exchanged = api.post(TokenEndpoints.TOKEN, TokenEndpoints.form("grant_type",
+        HttpResponse<String> exchanged = api.post(TokenEndpoints.TOKEN, TokenCalls.form("grant_type",
                 "authorization_code", "code", code2, "redirect_uri", "http://127.0.0.1:65042/cb", "code_verifier",
                 pkce2.verifier(), "client_id", clientId, "client_secret", secret));
         TokenEndpoints.Tokens first = TokenEndpoints.tokens(exchanged);
-        HttpResponse<String> refreshed = api.post(TokenEndpoints.TOKEN, TokenEndpoints.form("grant_type",
+        HttpResponse<String> refreshed = api.post(TokenEndpoints.TOKEN, TokenCalls.form("grant_type",
                 "refresh_token", "refresh_token", first.refreshToken(), "client_id", clientId, "client_secret", secret));
         TokenEndpoints.Tokens second = TokenEndpoints.tokens(refreshed);
-        JsonObject active = TokenEndpoints.assertActive(api.post(TokenEndpoints.INTROSPECT, TokenEndpoints.form(
+        JsonObject active = TokenEndpoints.assertActive(api.post(TokenEndpoints.INTROSPECT, TokenCalls.form(
                 "token", second.accessToken(), "client_id", clientId, "client_secret", secret)));
         assertEquals(clientId, active.getString("client_id"));
-        assertEquals(200, api.post(TokenEndpoints.REVOKE, TokenEndpoints.form("token", second.refreshToken(),
+        assertEquals(200, api.post(TokenEndpoints.REVOKE, TokenCalls.form("token", second.refreshToken(),
                 "client_id", clientId, "client_secret", secret)).statusCode());
-        TokenEndpoints.assertInactive(api.post(TokenEndpoints.INTROSPECT, TokenEndpoints.form(
+        TokenEndpoints.assertInactive(api.post(TokenEndpoints.INTROSPECT, TokenCalls.form(
                 "token", second.accessToken(), "client_id", clientId, "client_secret", secret)));
         secrets.put("a registered app's client secret", secret);
         secrets.put("a code redeemed with POST /account/token", code2);
@@ -109,14 +109,14 @@ class LogSecretsIT extends DeployedWar {
         wrongQuery.put("client_secret", wrongInQuery);
         assertEquals(401, api.get("account/access_token?" + Browser.form(wrongQuery),
                 "Content-Type", "application/x-www-form-urlencoded").statusCode());
-        assertEquals(401, api.postWithBasic(TokenEndpoints.TOKEN, TokenEndpoints.form("grant_type", "refresh_token",
+        assertEquals(401, api.postWithBasic(TokenEndpoints.TOKEN, TokenCalls.form("grant_type", "refresh_token",
                 "refresh_token", first.refreshToken()), SandboxApp.CLIENT_ID, wrongInBasic).statusCode());
-        assertEquals(401, api.post(TokenEndpoints.TOKEN, TokenEndpoints.form("grant_type", "authorization_code",
+        assertEquals(401, api.post(TokenEndpoints.TOKEN, TokenCalls.form("grant_type", "authorization_code",
                 "code", code2, "redirect_uri", "http://127.0.0.1:65042/cb", "client_id", clientId,
                 "client_secret", wrongInForm)).statusCode());
-        assertEquals(401, api.post(TokenEndpoints.INTROSPECT, TokenEndpoints.form("token", legacyToken,
+        assertEquals(401, api.post(TokenEndpoints.INTROSPECT, TokenCalls.form("token", legacyToken,
                 "client_id", clientId, "client_secret", wrongAtIntrospection)).statusCode());
-        TokenEndpoints.assertError(api.accessToken(code, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET),
+        TokenCalls.assertError(api.accessToken(code, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET),
                 400, "invalid_grant");
         secrets.put("a wrong secret in a query", wrongInQuery);
         secrets.put("a wrong secret in a Basic header", wrongInBasic);

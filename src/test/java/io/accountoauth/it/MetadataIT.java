@@ -22,7 +22,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,15 +46,10 @@ class MetadataIT extends DeployedWar {
 
     String issuer;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-
     @BeforeEach
     void setUp() {
         api.resetClock();
-        issuer = TokenEndpoints.issuer(server());
+        issuer = TokenCalls.issuer(server());
     }
 
     // RFC 8414 §3.2: a 200 with an application/json object.
@@ -90,7 +84,7 @@ class MetadataIT extends DeployedWar {
     // RFC 8414 §2, RFC 6749 §4.1.2.1: the advertised authorization endpoint answers; a bare request gets an error page.
     @Test
     void whenAdvertisedAuthorizationEndpointIsOpenedWithoutParametersThenHtmlErrorPage() {
-        HttpResponse<String> response = get(metadata().getString("authorization_endpoint"));
+        HttpResponse<String> response = api.get(metadata().getString("authorization_endpoint"));
 
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -99,19 +93,19 @@ class MetadataIT extends DeployedWar {
     // RFC 8414 §2, RFC 6749 §3.2: the advertised token endpoint answers, to POST only.
     @Test
     void whenAdvertisedTokenEndpointIsAskedWithGetThenMethodNotAllowed() {
-        assertEquals(405, get(metadata().getString("token_endpoint")).statusCode());
+        assertEquals(405, api.get(metadata().getString("token_endpoint")).statusCode());
     }
 
     // RFC 8414 §2, RFC 7662 §2.1: the advertised introspection endpoint answers, to POST only.
     @Test
     void whenAdvertisedIntrospectionEndpointIsAskedWithGetThenMethodNotAllowed() {
-        assertEquals(405, get(metadata().getString("introspection_endpoint")).statusCode());
+        assertEquals(405, api.get(metadata().getString("introspection_endpoint")).statusCode());
     }
 
     // RFC 8414 §2, RFC 7009 §2.1: the advertised revocation endpoint answers, to POST only.
     @Test
     void whenAdvertisedRevocationEndpointIsAskedWithGetThenMethodNotAllowed() {
-        assertEquals(405, get(metadata().getString("revocation_endpoint")).statusCode());
+        assertEquals(405, api.get(metadata().getString("revocation_endpoint")).statusCode());
     }
 
     // RFC 8414 §2: registration_endpoint is "URL of the authorization server's OAuth 2.0 Dynamic Client
@@ -120,8 +114,8 @@ class MetadataIT extends DeployedWar {
     void whenAdvertisedRegistrationEndpointIsAskedThenItExists() {
         String endpoint = metadata().getString("registration_endpoint");
 
-        assertNotEquals(404, get(endpoint).statusCode(), "GET " + endpoint);
-        HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create(endpoint))
+        assertNotEquals(404, api.get(endpoint).statusCode(), "GET " + endpoint);
+        HttpResponse<String> post = api.send(HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertNotEquals(404, post.statusCode(), "POST " + endpoint + ": " + post.body());
@@ -211,21 +205,6 @@ class MetadataIT extends DeployedWar {
     private static JsonObject json(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
-        }
-    }
-
-    private HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

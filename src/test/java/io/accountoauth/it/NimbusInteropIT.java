@@ -79,7 +79,7 @@ class NimbusInteropIT extends DeployedWar {
 
     private void walkTheWholeFlow(ClientAuthentication clientAuth) throws Exception {
         // Discovery: the SDK fetches the metadata and checks its issuer against the one it was given.
-        Issuer issuer = new Issuer(TokenEndpoints.issuer(server()));
+        Issuer issuer = new Issuer(TokenCalls.issuer(server()));
         AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(issuer);
         assertEquals(issuer, metadata.getIssuer());
 

@@ -141,7 +141,7 @@ class RealBrowserIT extends DeployedWar {
         Map<String, String> query = request(SandboxApp.CLIENT_ID, "browser-state");
         Map<String, String> callback = approve(query, "dave");
         assertEquals("browser-state", callback.get("state"));
-        assertEquals(TokenEndpoints.issuer(root), callback.get("iss"));
+        assertEquals(TokenCalls.issuer(root), callback.get("iss"));
         String code = callback.get("code");
         assertNotNull(code, driver.getCurrentUrl());
 

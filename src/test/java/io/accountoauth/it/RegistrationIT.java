@@ -1,5 +1,6 @@
 package io.accountoauth.it;
 
+import static io.accountoauth.it.TokenCalls.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +74,7 @@ class RegistrationIT extends DeployedWar {
 
     // RFC 7591 §2: token_endpoint_auth_method "none" registers a public client, which gets no secret.
     @Test
-    void whenAPublicAppRegistersThenItGetsNoSecretAndUsesPkce() throws Exception {
+    void whenAPublicAppRegistersThenItGetsNoSecretAndUsesPkce() {
         String redirectUri = "http://127.0.0.1/cb";
         JsonObject client = Api.json(api.postJson("account/register", "{\"client_name\":\"Pocket\","
                 + "\"redirect_uris\":[\"" + redirectUri + "\"],\"token_endpoint_auth_method\":\"none\"}"));
@@ -85,21 +82,17 @@ class RegistrationIT extends DeployedWar {
         assertEquals("none", client.getString("token_endpoint_auth_method"));
         String clientId = client.getString("client_id");
 
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        PkcePair pkce = PkcePair.random();
         String loopback = "http://127.0.0.1:65031/cb";
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", clientId);
         query.put("redirect_uri", loopback);
-        query.put("code_challenge", challenge);
+        query.put("code_challenge", pkce.challenge());
         query.put("code_challenge_method", "S256");
         String code = browser.code(query, "dave");
 
         HttpResponse<String> tokens = api.post("account/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", loopback, "client_id", clientId, "code_verifier", verifier));
+                "code", code, "redirect_uri", loopback, "client_id", clientId, "code_verifier", pkce.verifier()));
         assertEquals(200, tokens.statusCode(), tokens.body());
     }
 
@@ -177,10 +170,5 @@ class RegistrationIT extends DeployedWar {
                 "redirect_uri", REDIRECT_URI));
         assertFalse(login.body().contains("<script>alert(1)</script>"), login.body());
         assertTrue(login.document().text().contains("<script>alert(1)</script>"));
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(error, Api.json(response).getString("error"), response.body());
     }
 }

@@ -1,23 +1,18 @@
 package io.accountoauth.it;
 
+import static io.accountoauth.it.TokenCalls.assertError;
+import static io.accountoauth.it.TokenCalls.assertInvalidToken;
+import static io.accountoauth.it.TokenCalls.form;
 import static io.accountoauth.it.TokenEndpoints.REVOKE;
 import static io.accountoauth.it.TokenEndpoints.assertActive;
-import static io.accountoauth.it.TokenEndpoints.assertError;
 import static io.accountoauth.it.TokenEndpoints.assertInactive;
-import static io.accountoauth.it.TokenEndpoints.form;
 import static io.accountoauth.it.TokenEndpoints.introspect;
-import static io.accountoauth.it.TokenEndpoints.refresh;
 import static io.accountoauth.it.TokenEndpoints.revoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.it.TokenEndpoints.Tokens;
 import io.accountoauth.testsupport.TestClients;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -60,7 +55,7 @@ class RevocationIT extends DeployedWar {
 
         assertEquals(200, revoke(api, tokens.refreshToken()).statusCode());
 
-        assertError(refresh(api, tokens.refreshToken()), 400, "invalid_grant");
+        assertError(new TokenCalls(api).refresh(tokens.refreshToken()), 400, "invalid_grant");
         assertInvalidToken(api.withBearer("account/balance", tokens.accessToken()));
         assertInactive(introspect(api, tokens.refreshToken()));
         assertInactive(introspect(api, tokens.accessToken()));
@@ -95,7 +90,7 @@ class RevocationIT extends DeployedWar {
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(200, api.withBearer("account/balance", tokens.accessToken()).statusCode());
-        TokenEndpoints.tokens(refresh(api, tokens.refreshToken()));
+        TokenEndpoints.tokens(new TokenCalls(api).refresh(tokens.refreshToken()));
     }
 
     // RFC 7009 §2.1: the client authenticates; RFC 6749 §5.2: invalid_client is 401.
@@ -155,25 +150,9 @@ class RevocationIT extends DeployedWar {
     private Tokens publicAppTokens() {
         String verifier = "public-app-verifier-" + "0123456789abcdefghijklmnopqrstuvwxyz-._~";
         String code = browser.code(form("client_id", TestClients.PUBLIC_ID, "redirect_uri", PUBLIC_REDIRECT_URI,
-                "code_challenge", s256(verifier), "code_challenge_method", "S256"), "dave");
+                "code_challenge", PkcePair.s256(verifier), "code_challenge_method", "S256"), "dave");
         return TokenEndpoints.tokens(api.post(TokenEndpoints.TOKEN, form("grant_type", "authorization_code",
                 "code", code, "redirect_uri", PUBLIC_REDIRECT_URI, "client_id", TestClients.PUBLIC_ID,
                 "code_verifier", verifier)));
-    }
-
-    private static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** RFC 6750 §3.1: a revoked token is answered 401 invalid_token. */
-    private static void assertInvalidToken(HttpResponse<String> response) {
-        assertEquals(401, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
-                () -> "WWW-Authenticate: " + response.headers().firstValue("WWW-Authenticate").orElse("(none)"));
     }
 }

@@ -139,4 +139,9 @@ final class TokenCalls {
         assertTrue(challenge.contains("error=\"" + error + "\""), challenge);
         assertEquals(error, Api.json(response).getString("error"), response.body());
     }
+
+    /** RFC 6750 §3.1: a token that is malformed, unknown, expired or revoked is 401 invalid_token. */
+    static void assertInvalidToken(HttpResponse<String> response) {
+        assertBearerError(response, 401, "invalid_token");
+    }
 }

@@ -11,12 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.testsupport.TestClients;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +169,7 @@ class TokenEndpointIT extends DeployedWar {
         String encodedCode = URLEncoder.encode(code, StandardCharsets.UTF_8);
         String body = "grant_type=authorization_code&code=" + encodedCode + "&code=" + encodedCode
                 + "&redirect_uri=" + URLEncoder.encode(SandboxApp.REDIRECT_URI, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(tokenUri())
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(tokenUri())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", Api.basic(SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -193,7 +190,7 @@ class TokenEndpointIT extends DeployedWar {
     @Test
     void whenTokenEndpointIsSentAPutThenMethodNotAllowed() {
         String code = browser.sandboxCode("dave");
-        HttpResponse<String> response = send(HttpRequest.newBuilder(tokenUri())
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(tokenUri())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", Api.basic(SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET))
                 .PUT(HttpRequest.BodyPublishers.ofString(Browser.form(form("grant_type", "authorization_code",
@@ -254,17 +251,5 @@ class TokenEndpointIT extends DeployedWar {
 
     private URI tokenUri() {
         return server().resolve(TokenCalls.TOKEN_PATH);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

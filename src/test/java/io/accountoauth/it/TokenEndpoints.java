@@ -1,15 +1,12 @@
 package io.accountoauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The token, introspection and revocation endpoints as a client calls them, and checks of their answers. */
@@ -46,12 +43,6 @@ final class TokenEndpoints {
         return new Tokens(body.getString("access_token"), refreshToken);
     }
 
-    /** The refresh-token grant, as the sandbox app. */
-    static HttpResponse<String> refresh(Api api, String refreshToken) {
-        return api.postWithBasic(TOKEN, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
-                SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
-    }
-
     /** Introspection with client_secret_basic. */
     static HttpResponse<String> introspect(Api api, String token, String clientId, String secret) {
         return api.postWithBasic(INTROSPECT, Map.of("token", token), clientId, secret);
@@ -72,15 +63,6 @@ final class TokenEndpoints {
         return revoke(api, token, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
     }
 
-    /** A form with these name/value pairs, in order. */
-    static Map<String, String> form(String... pairs) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            form.put(pairs[i], pairs[i + 1]);
-        }
-        return form;
-    }
-
     /** RFC 7662 §2.2: a 200 that says {@code "active": false} and nothing else. */
     static void assertInactive(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
@@ -97,24 +79,8 @@ final class TokenEndpoints {
         return body;
     }
 
-    /** RFC 6749 §5.2: a JSON error with this status and code, a description, never cached. */
-    static void assertError(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertJson(response);
-        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
-        JsonObject body = Api.json(response);
-        assertEquals(error, body.getString("error"), response.body());
-        assertFalse(body.getString("error_description", "").isBlank(), "a description helps the developer");
-    }
-
     static void assertJson(HttpResponse<String> response) {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 () -> "Content-Type: " + response.headers().firstValue("Content-Type").orElse("(none)"));
-    }
-
-    /** The issuer a client that discovers the server at this base URI expects: the base, no trailing slash. */
-    static String issuer(URI base) {
-        String url = base.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

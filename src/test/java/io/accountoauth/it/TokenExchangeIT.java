@@ -1,10 +1,10 @@
 package io.accountoauth.it;
 
+import static io.accountoauth.it.TokenCalls.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.testsupport.TestClients;
-import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -148,14 +148,5 @@ class TokenExchangeIT extends DeployedWar {
         query.put("client_id", SandboxApp.CLIENT_ID);
         query.put("client_secret", SandboxApp.CLIENT_SECRET);
         return query;
-    }
-
-    static void assertError(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
-        JsonObject body = Api.json(response);
-        assertEquals(error, body.getString("error"));
-        assertTrue(!body.getString("error_description", "").isBlank(), "a description helps the developer");
     }
 }
