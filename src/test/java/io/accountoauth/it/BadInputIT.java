@@ -592,11 +592,16 @@ class BadInputIT extends DeployedWar {
         return request.header("Authorization", Api.basic(S, SECRET));
     }
 
-    /** The request, in the session of a customer logged in to the consents dashboard. */
+    /**
+     * The request, in the session of a customer logged in to the consents dashboard, with every cookie the browser
+     * holds: the session id and Payara's session version (JSESSIONIDVERSION). Without the version, the replicated
+     * session manager of a server that has served many sessions at times does not find the session and starts a new
+     * one.
+     */
     RawHttp.Request dashboard(RawHttp.Request request) {
         Browser browser = new Browser(root);
         dashboardLogin(browser);
-        return request.header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID"));
+        return request.header("Cookie", browser.cookieHeader());
     }
 
     /** The dashboard's log-out form with its form token, but a view state this server never handed out. */
@@ -607,8 +612,7 @@ class BadInputIT extends DeployedWar {
         fields.replaceAll(f -> f.getKey().equals("jakarta.faces.ViewState")
                 ? Map.entry(f.getKey(), "1234567890:987654321") : f);
         fields.add(Map.entry("session:signOut", "Log out"));
-        return post("account/consents", FORM, Browser.form(fields))
-                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID"));
+        return post("account/consents", FORM, Browser.form(fields)).header("Cookie", browser.cookieHeader());
     }
 
     private Browser.Page dashboardLogin(Browser browser) {

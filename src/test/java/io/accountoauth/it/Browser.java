@@ -158,6 +158,13 @@ final class Browser {
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** The Cookie header this browser sends the bank: every cookie the bank set, {@code name=value; name=value}. */
+    String cookieHeader() {
+        StringJoiner header = new StringJoiner("; ");
+        cookies.getCookieStore().getCookies().forEach(c -> header.add(c.getName() + "=" + c.getValue()));
+        return header.toString();
+    }
+
     /** The form's fields as the page rendered them (hidden fields and ticked boxes), to post by hand. */
     static List<Map.Entry<String, String>> fieldsOf(Page page, String formId) {
         Element form = page.document().getElementById(formId);
