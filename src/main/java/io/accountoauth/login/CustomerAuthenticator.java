@@ -1,29 +1,31 @@
 package io.accountoauth.login;
 
-import io.accountoauth.account.Customer;
-import io.accountoauth.account.CustomerRepository;
 import io.accountoauth.platform.FailureThrottle;
-import io.accountoauth.platform.RandomValues;
 import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks a customer's credentials. In the sandbox (the default), as in the original, any non-empty password
- * is accepted for a known customer; with {@code sandbox.any-password=false} the password must match the
- * customer's PBKDF2 hash. Either way failures are throttled per account and per source address, an unknown
- * user costs the same as a wrong password, and no answer says whether the user exists.
+ * Logs a customer in through Jakarta Security ({@code SecurityContext.authenticate}, answered by
+ * {@link CustomerLoginMechanism} and {@link CustomerIdentityStore}), and throttles failures per account and per
+ * source address: after five, further attempts wait, doubling up to an hour. A throttled attempt is not checked at
+ * all.
  */
 @ApplicationScoped
 public class CustomerAuthenticator {
-
-    @Inject
-    CustomerRepository customers;
 
     /** Failed logins, per account and per source address, counted over every node. */
     public static final String FAILURES = "account-oauth.login-failures";
@@ -34,6 +36,9 @@ public class CustomerAuthenticator {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityContext security;
+
     private FailureThrottle throttle;
 
     @PostConstruct
@@ -41,54 +46,45 @@ public class CustomerAuthenticator {
         throttle = FailureThrottle.bruteForce(state, FAILURES, clock);
     }
 
-    @Inject
-    @ConfigProperty(name = "sandbox.any-password", defaultValue = "true")
-    boolean anyPassword;
-
-    /** What an unknown user's password is checked against, so that it takes as long as a known user's. */
-    private volatile String decoyHash;
-
-    public LoginOutcome authenticate(String username, String password, String address) {
+    /** Checks the credentials; on success the customer is logged in to this browser session. */
+    public LoginOutcome logIn(String username, String password, HttpServletRequest request,
+            HttpServletResponse response) {
         String name = username == null ? "" : username.strip();
         String accountKey = "account:" + name.toLowerCase(Locale.ROOT);
-        String addressKey = "address:" + address;
-        Optional<java.time.Duration> wait = throttle.waitFor(accountKey).or(() -> throttle.waitFor(addressKey));
+        String addressKey = "address:" + request.getRemoteAddr();
+        Optional<Duration> wait = throttle.waitFor(accountKey).or(() -> throttle.waitFor(addressKey));
         if (wait.isPresent()) {
             return new LoginOutcome.CoolingDown(wait.get());
         }
-        Optional<Customer> customer = verify(name, password);
-        if (customer.isEmpty()) {
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(name, password == null ? "" : password))
+                .newAuthentication(true));
+        Principal customer = request.getUserPrincipal();
+        if (status != AuthenticationStatus.SUCCESS || customer == null) {
             // No credentials or failed authentication: counted against the account and the address
             throttle.failed(accountKey);
             throttle.failed(addressKey);
             return new LoginOutcome.Refused();
         }
         throttle.succeeded(accountKey);
-        return new LoginOutcome.LoggedIn(customer.get());
+        return new LoginOutcome.LoggedIn(customer.getName());
     }
 
-    /** The message a login page shows for an outcome that is not a login. */
-    public static String message(LoginOutcome outcome) {
-        return LoginOutcome.message(outcome);
+    /**
+     * The customer logged in to this browser session, if any: the caller the container authenticated for this
+     * request. (The servlet request's principal, which is null for a caller not logged in on every server; WildFly's
+     * {@code SecurityContext.getCallerPrincipal()} names such a caller "anonymous".)
+     */
+    public Optional<String> loggedIn(HttpServletRequest request) {
+        return Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName);
     }
 
-    private Optional<Customer> verify(String name, String password) {
-        if (name.isEmpty() || password == null || password.isEmpty() || password.length() > 1024) {
-            return Optional.empty();
+    /** Ends the customer's login in this browser session. */
+    public void logOut(HttpServletRequest request) {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            throw new IllegalStateException("the container refused to log out", e);
         }
-        Optional<Customer> customer = customers.find(name);
-        if (anyPassword) {
-            return customer;
-        }
-        String hash = customer.map(Customer::passwordHash).orElse(null);
-        boolean matches = PasswordHashes.verify(password.toCharArray(), hash != null ? hash : decoyHash());
-        return matches && hash != null ? customer : Optional.empty();
-    }
-
-    private String decoyHash() {
-        if (decoyHash == null) {
-            decoyHash = PasswordHashes.hash(RandomValues.next().toCharArray());
-        }
-        return decoyHash;
     }
 }

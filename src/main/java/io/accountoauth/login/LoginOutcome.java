@@ -1,12 +1,11 @@
 package io.accountoauth.login;
 
-import io.accountoauth.account.Customer;
 import java.time.Duration;
 
 /** The answer to a login: who logged in, or a refusal that never says whether the user exists. */
 public sealed interface LoginOutcome {
 
-    record LoggedIn(Customer customer) implements LoginOutcome {
+    record LoggedIn(String customer) implements LoginOutcome {
     }
 
     record Refused() implements LoginOutcome {
@@ -17,7 +16,7 @@ public sealed interface LoginOutcome {
     }
 
     /** The message the login page shows for a refusal. */
-    static String message(LoginOutcome outcome) {
+    public static String message(LoginOutcome outcome) {
         if (outcome instanceof CoolingDown cooling) {
             long seconds = Math.max(1, (cooling.remaining().toMillis() + 999) / 1000);
             return "Too many failed attempts. Try again in " + seconds + " seconds.";

@@ -31,13 +31,12 @@ public class PendingAuthorizations implements Serializable {
     Clock clock;
 
 
-    /** One request's progress: the request, the customer once logged in, and the consent once asked for. */
-    public record Pending(AuthorizationRequest request, String customer, String consentId, Instant expiresAt)
+    /**
+     * One request's progress: the request, whether the customer logged in for it, and the consent once asked for.
+     * Who logged in is the session's caller (Jakarta Security), not held here.
+     */
+    public record Pending(AuthorizationRequest request, boolean authenticated, String consentId, Instant expiresAt)
             implements Serializable {
-
-        public boolean authenticated() {
-            return customer != null;
-        }
     }
 
     /** Files a new request and returns its handle. */
@@ -49,7 +48,7 @@ public class PendingAuthorizations implements Serializable {
             oldest.remove();
         }
         String handle = RandomValues.next();
-        byHandle.put(handle, new Pending(request, null, null, clock.instant().plus(LIFETIME)));
+        byHandle.put(handle, new Pending(request, false, null, clock.instant().plus(LIFETIME)));
         return handle;
     }
 
@@ -59,11 +58,11 @@ public class PendingAuthorizations implements Serializable {
         return handle == null ? Optional.empty() : Optional.ofNullable(byHandle.get(handle));
     }
 
-    /** Records who logged in for this request. */
-    public synchronized void authenticate(String handle, String customer) {
+    /** Records that the customer logged in for this request. */
+    public synchronized void authenticate(String handle) {
         Pending p = byHandle.get(handle);
         if (p != null) {
-            byHandle.put(handle, new Pending(p.request(), customer, null, p.expiresAt()));
+            byHandle.put(handle, new Pending(p.request(), true, null, p.expiresAt()));
         }
     }
 
@@ -71,11 +70,11 @@ public class PendingAuthorizations implements Serializable {
     public synchronized void attachConsent(String handle, String consentId) {
         Pending p = byHandle.get(handle);
         if (p != null) {
-            byHandle.put(handle, new Pending(p.request(), p.customer(), consentId, p.expiresAt()));
+            byHandle.put(handle, new Pending(p.request(), p.authenticated(), consentId, p.expiresAt()));
         }
     }
 
-    /** Removes the request, returning it when it was alive and its customer had logged in. */
+    /** Removes the request, returning it when it was alive and the customer had logged in for it. */
     public synchronized Optional<Pending> complete(String handle) {
         dropExpired();
         Pending pending = handle == null ? null : byHandle.remove(handle);

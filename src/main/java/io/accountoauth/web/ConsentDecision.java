@@ -32,6 +32,9 @@ public class ConsentDecision implements Serializable {
     @Inject
     CustomerRepository customers;
 
+    @Inject
+    SessionLogin sessionLogin;
+
     private String handle;
     private ConsentPrompt prompt;
     private String customerName;
@@ -41,7 +44,7 @@ public class ConsentDecision implements Serializable {
     public void load() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         handle = external.getRequestParameterMap().get("request");
-        prompt = decisions.prompt(handle).orElse(null);
+        prompt = sessionLogin.customer().flatMap(customer -> decisions.prompt(handle, customer)).orElse(null);
         if (prompt == null) {
             external.setResponseStatus(400);
             return;
@@ -51,11 +54,11 @@ public class ConsentDecision implements Serializable {
     }
 
     public void allow() {
-        answer(decisions.allow(handle, ticked));
+        answer(sessionLogin.customer().flatMap(customer -> decisions.allow(handle, customer, ticked)));
     }
 
     public void deny() {
-        answer(decisions.deny(handle));
+        answer(sessionLogin.customer().flatMap(customer -> decisions.deny(handle, customer)));
     }
 
     private void answer(Optional<String> redirect) {

@@ -1,6 +1,5 @@
 package io.accountoauth.web;
 
-import io.accountoauth.account.Customer;
 import io.accountoauth.client.ClientRepository;
 import io.accountoauth.consent.Consent;
 import io.accountoauth.consent.ConsentEvent;
@@ -23,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The customer's consents dashboard: every consent they gave, its history, and a way to take it back.
- * Behind its own login; a customer sees and revokes only their own consents.
+ * Behind a login (its own form, or the one for an app's request in the same browser session); a customer sees and
+ * revokes only their own consents.
  */
 @Named
 @ViewScoped
@@ -33,9 +33,6 @@ public class Dashboard implements Serializable {
     static final String VIEW = "/account/consents";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    @Inject
-    CustomerSession session;
 
     @Inject
     SessionLogin sessionLogin;
@@ -56,14 +53,15 @@ public class Dashboard implements Serializable {
     public void load() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         selectedId = external.getRequestParameterMap().get("id");
-        if (!session.loggedIn()) {
+        Optional<String> customer = sessionLogin.customer();
+        if (customer.isEmpty()) {
             return;
         }
         if (selectedId == null) {
-            shown = consents.ofCustomer(session.customer()).stream().map(this::view).toList();
+            shown = consents.ofCustomer(customer.get()).stream().map(this::view).toList();
             return;
         }
-        Optional<Consent> consent = consents.ofCustomer(selectedId, session.customer());
+        Optional<Consent> consent = consents.ofCustomer(selectedId, customer.get());
         if (consent.isEmpty()) {
             // Another customer's consent, or none: the same answer either way
             external.setResponseStatus(404);
@@ -77,23 +75,22 @@ public class Dashboard implements Serializable {
     public void signIn() {
         LoginOutcome outcome = sessionLogin.logIn(username, password);
         password = null;
-        if (!(outcome instanceof LoginOutcome.LoggedIn loggedIn)) {
+        if (!(outcome instanceof LoginOutcome.LoggedIn)) {
             message = SessionLogin.message(outcome);
             return;
         }
-        Customer customer = loggedIn.customer();
-        session.logIn(customer.username());
         Redirects.seeOther(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + VIEW
                 + (selectedId == null ? "" : "?id=" + selectedId));
     }
 
     /** Takes a consent back; every token issued under it stops working at once. */
     public void revoke(String consentId) {
-        if (!session.loggedIn()) {
+        Optional<String> customer = sessionLogin.customer();
+        if (customer.isEmpty()) {
             return;
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        if (consents.revokeByCustomer(consentId, session.customer()).isEmpty()) {
+        if (consents.revokeByCustomer(consentId, customer.get()).isEmpty()) {
             external.setResponseStatus(404);
             message = "There is no such consent among yours.";
             return;
@@ -102,9 +99,8 @@ public class Dashboard implements Serializable {
     }
 
     public void signOut() {
-        session.logOut();
+        sessionLogin.logOut();
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.invalidateSession();
         Redirects.seeOther(external.getRequestContextPath() + VIEW);
     }
 
@@ -130,11 +126,11 @@ public class Dashboard implements Serializable {
     }
 
     public boolean isLoggedIn() {
-        return session.loggedIn();
+        return sessionLogin.customer().isPresent();
     }
 
     public String getCustomer() {
-        return session.customer();
+        return sessionLogin.customer().orElse(null);
     }
 
     public List<ConsentView> getConsents() {

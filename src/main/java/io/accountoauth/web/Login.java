@@ -1,6 +1,5 @@
 package io.accountoauth.web;
 
-import io.accountoauth.account.Customer;
 import io.accountoauth.login.LoginOutcome;
 import io.accountoauth.oauth.AuthorizationDecisions;
 import io.accountoauth.oauth.AuthorizationRequest;
@@ -56,8 +55,7 @@ public class Login implements Serializable {
             message = SessionLogin.message(outcome);
             return null;
         }
-        Customer customer = loggedIn.customer();
-        Optional<String> answered = decisions.afterLogin(handle, customer.username());
+        Optional<String> answered = decisions.afterLogin(handle, loggedIn.customer());
         if (answered.isPresent()) {
             Redirects.seeOther(answered.get());
             return null;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,25 @@ class AccountApiIT extends DeployedWar {
         HttpResponse<String> response = api.get("account/info", "authorization", "bearer " + token);
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"account_owner\":\"dave\""), response.body());
+    }
+
+    // An app's calls are stateless: the customer's login at the bank lives in the browser's session, and no call of
+    // an app starts one.
+    @Test
+    void whenAnAppRedeemsACodeAndCallsTheApiThenNoSessionIsStarted() {
+        HttpResponse<String> token = api.accessToken(browser.sandboxCode("dave"), SandboxApp.CLIENT_ID,
+                SandboxApp.CLIENT_SECRET);
+        assertEquals(200, token.statusCode(), token.body());
+        String accessToken = Api.json(token).getString("access_token");
+        HttpResponse<String> info = api.withBearer("account/info", accessToken);
+        HttpResponse<String> balance = api.withBearer("account/balance", accessToken);
+        HttpResponse<String> refused = api.withBearer("account/balance", accessToken + "x");
+        assertEquals(200, info.statusCode());
+        assertEquals(200, balance.statusCode());
+        assertEquals(401, refused.statusCode());
+        for (HttpResponse<String> response : List.of(token, info, balance, refused)) {
+            assertEquals(List.of(), response.headers().allValues("Set-Cookie"), response.uri().getPath());
+        }
     }
 
     @Test

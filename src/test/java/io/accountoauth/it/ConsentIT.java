@@ -392,8 +392,10 @@ class ConsentIT extends DeployedWar {
     }
 
     // The dashboard has its own login: it approves nothing, the flow's login does not open it, and logging out ends it.
+    // One login per browser session (Jakarta Security's caller): the dashboard's and the one for an app's request
+    // are the same. Each app's request still asks the customer to log in, and logging out ends the session's login.
     @Test
-    void whenLoggedInToTheDashboardThenItIsItsOwnSessionAndLogoutNeedsLoginAgain() {
+    void whenLoggedInToTheDashboardThenAnAppsRequestStillAsksToLogInAndLogoutNeedsLoginAgain() {
         Browser.Page list = dashboard(browser, "dave");
 
         Browser.Page authorize = browser.authorize(sandboxRequest());
@@ -410,8 +412,18 @@ class ConsentIT extends DeployedWar {
                 .findFirst().orElse("no-such-consent");
         assertDashboardLogin(browser.open(root.resolve(CONSENTS + "?id=" + anyId)));
 
+    }
+
+    @Test
+    void whenLoggedInForAnAppsRequestThenTheDashboardShowsThatCustomerUntilLogout() {
         Browser flow = new Browser(root);
         consentPage(flow, sandboxRequest("prompt", "consent"), "dave");
+        Browser.Page list = flow.open(root.resolve(CONSENTS));
+        assertEquals(200, list.status(), list.body());
+        assertNotNull(list.document().getElementById("session"), () -> "not logged in: " + list.body());
+        assertTrue(list.document().getElementById("session").text().contains("dave"), list.body());
+
+        assertDashboardLogin(flow.submit(list, "session", "session:signOut", Map.of()));
         assertDashboardLogin(flow.open(root.resolve(CONSENTS)));
     }
 

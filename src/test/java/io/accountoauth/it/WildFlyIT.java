@@ -94,7 +94,9 @@ class WildFlyIT {
                 check("status follows use and revocation", ConsentIT::new, ConsentIT::setUp,
                         ConsentIT::whenTheConsentIsUsedAndRevokedThenTheAppsStatusCallReflectsEachChange),
                 check("dashboard session", ConsentIT::new, ConsentIT::setUp,
-                        ConsentIT::whenLoggedInToTheDashboardThenItIsItsOwnSessionAndLogoutNeedsLoginAgain));
+                        ConsentIT::whenLoggedInToTheDashboardThenAnAppsRequestStillAsksToLogInAndLogoutNeedsLoginAgain),
+                check("one login for app and dashboard", ConsentIT::new, ConsentIT::setUp,
+                        ConsentIT::whenLoggedInForAnAppsRequestThenTheDashboardShowsThatCustomerUntilLogout));
     }
 
     /** In DemoAppIT's order: the first one needs a customer who has not yet allowed the demo app. */

@@ -1,7 +1,7 @@
 package io.accountoauth.testsupport;
 
 import io.accountoauth.account.CustomerRepository;
-import io.accountoauth.login.PasswordHashes;
+import io.accountoauth.login.Passwords;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -18,9 +18,12 @@ public class TestPasswords {
     @Inject
     CustomerRepository customers;
 
+    @Inject
+    Passwords passwords;
+
     /** After the sandbox data is in. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class)
             Object event) {
-        customers.changePasswordHash("dave", PasswordHashes.hash(DAVE.toCharArray()));
+        customers.changePasswordHash("dave", passwords.hash(DAVE.toCharArray()));
     }
 }

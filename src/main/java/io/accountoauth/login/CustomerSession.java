@@ -1,9 +1,13 @@
-package io.accountoauth.web;
+package io.accountoauth.login;
 
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 
-/** The customer logged in to the consents dashboard in this browser session. */
+/**
+ * Who is logged in to this browser session: the one place that holds it. {@link CustomerLoginMechanism} reads it on
+ * every request and tells the container, so the application asks Jakarta Security's {@code SecurityContext}. It
+ * lives in the HTTP session, which the data grid replicates, so a browser stays logged in on every node.
+ */
 @SessionScoped
 public class CustomerSession implements Serializable {
 
@@ -11,12 +15,8 @@ public class CustomerSession implements Serializable {
 
     private String customer;
 
-    public String customer() {
+    String customer() {
         return customer;
-    }
-
-    public boolean loggedIn() {
-        return customer != null;
     }
 
     void logIn(String customer) {
