@@ -3,6 +3,7 @@ package io.accountoauth.bench;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -68,8 +69,9 @@ final class Bank {
     /**
      * A whole flow as a browser and the app make it, each request named with the prefix: the authorization request
      * (redirected to the login page), the login, the consent page, Allow, the redirect with the code, the code's
-     * exchange at the token endpoint. {@code prompt=consent}, so the consent page is shown every time. Leaves the
-     * tokens in the session.
+     * exchange at the token endpoint. {@code prompt=consent}, so the consent page is shown every time. The browser's
+     * cookies are dropped once it is back at the app, so that each flow is a new browser and the app's calls carry
+     * none. Leaves the tokens in the session.
      */
     static ChainBuilder flow(String prefix) {
         return exec(http(prefix + "authorize").get("/account/authorize")
@@ -96,6 +98,8 @@ final class Bank {
                         .disableFollowRedirect()
                         .check(status().is(303), header("Location").transform(Bank::code).saveAs("code")))
                 .exitHereIfFailed()
+                // The rest are the app's calls, from its own server: without the customer's browser cookies.
+                .exec(flushCookieJar())
                 .exec(http(prefix + "token").post("/account/token").basicAuth(CLIENT_ID, CLIENT_SECRET)
                         .formParam("grant_type", "authorization_code").formParam("code", "#{code}")
                         .formParam("redirect_uri", REDIRECT_URI)
