@@ -9,7 +9,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -77,22 +79,14 @@ final class Bank {
         return exec(http(prefix + "authorize").get("/account/authorize")
                         .queryParam("client_id", CLIENT_ID).queryParam("redirect_uri", REDIRECT_URI)
                         .queryParam("prompt", "consent")
-                        .check(status().is(200), css("#login", "action").saveAs("action"),
-                                css("input[name='_csrf']", "value").saveAs("csrf"),
-                                css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState")))
+                        .check(pageWithForm("login")))
                 .exitHereIfFailed()
-                .exec(http(prefix + "login").post("#{action}")
-                        .formParam("login", "login").formParam("_csrf", "#{csrf}")
-                        .formParam("jakarta.faces.ViewState", "#{viewState}")
+                .exec(post(prefix + "login", "login")
                         .formParam("login:username", "dave").formParam("login:password", "any")
                         .formParam("login:signIn", "Log in")
-                        .check(status().is(200), css("#consent", "action").saveAs("action"),
-                                css("input[name='_csrf']", "value").saveAs("csrf"),
-                                css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState")))
+                        .check(pageWithForm("consent")))
                 .exitHereIfFailed()
-                .exec(http(prefix + "consent").post("#{action}")
-                        .formParam("consent", "consent").formParam("_csrf", "#{csrf}")
-                        .formParam("jakarta.faces.ViewState", "#{viewState}")
+                .exec(post(prefix + "consent", "consent")
                         .formParam("consent:permissions", "info").formParam("consent:permissions", "balance")
                         .formParam("consent:allow", "Allow")
                         .disableFollowRedirect()
@@ -106,6 +100,19 @@ final class Bank {
                         .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken"),
                                 jsonPath("$.refresh_token").saveAs("refreshToken")))
                 .exitHereIfFailed();
+    }
+
+    /** The page shows this Faces form: keeps its action, form token and view state, which its post sends back. */
+    private static CheckBuilder[] pageWithForm(String form) {
+        return new CheckBuilder[] {status().is(200), css("#" + form, "action").saveAs("action"),
+            css("input[name='_csrf']", "value").saveAs("csrf"),
+            css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState")};
+    }
+
+    /** The post of the form the last page showed, as a browser sends it, before the fields the user filled in. */
+    private static HttpRequestActionBuilder post(String name, String form) {
+        return http(name).post("#{action}").formParam(form, form).formParam("_csrf", "#{csrf}")
+                .formParam("jakarta.faces.ViewState", "#{viewState}");
     }
 
     /** The code in the redirect back to the app, or null (which fails the check) when there is none. */
