@@ -2,7 +2,6 @@ package io.accountoauth.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +42,8 @@ final class WildFlyServer implements AutoCloseable {
         if (!Files.isExecutable(home.resolve("bin/standalone.sh"))) {
             throw new AssertionError("No WildFly at " + home + ": mvn verify provisions it (wildfly-maven-plugin)");
         }
-        int http = freePort();
-        int managementPort = freePort();
+        int http = PayaraMicroProcess.freePort();
+        int managementPort = PayaraMicroProcess.freePort();
         Path log = Path.of("target", "wildfly.log").toAbsolutePath();
         // The provisioned configuration binds both interfaces to 127.0.0.1.
         ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/standalone.sh").toString(),
@@ -132,14 +131,6 @@ final class WildFlyServer implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -37,20 +37,14 @@ public final class Report {
     public static void main(String[] args) throws IOException {
         if (args[0].equals("rate")) {
             // The mixed load's peak rate, in requests per second, for the sustained run.
-            Properties measured = new Properties();
-            try (Reader reader = Files.newBufferedReader(Path.of(args[2]))) {
-                measured.load(reader);
-            }
+            Properties measured = properties(Path.of(args[2]));
             double phase = Double.parseDouble(measured.getProperty("phase.seconds"));
             System.out.println(Math.round(mixedCount(stats(Path.of(args[1])), "mixed ") / phase));
             return;
         }
         Map<String, Stats> peak = stats(Path.of(args[0]));
         Map<String, Stats> sustained = args[1].equals("-") ? Map.of() : stats(Path.of(args[1]));
-        Properties measured = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(args[2]))) {
-            measured.load(reader);
-        }
+        Properties measured = properties(Path.of(args[2]));
         Path out = Path.of(args[3]);
         double phase = Double.parseDouble(measured.getProperty("phase.seconds"));
 
@@ -111,6 +105,14 @@ public final class Report {
         Files.writeString(out.resolve("report.md"), "\nGatling's charts: `" + Path.of(args[0]).resolve("index.html")
                 + "`" + (args[1].equals("-") ? "" : ", `" + Path.of(args[1]).resolve("index.html") + "`") + ".\n",
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     /** Every request of the mixed phase: the flow's and the app's. */
