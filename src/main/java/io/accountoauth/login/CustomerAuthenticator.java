@@ -5,24 +5,24 @@ import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.ServletException;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Logs a customer in through Jakarta Security ({@code SecurityContext.authenticate}, answered by
- * {@link CustomerLoginMechanism} and {@link CustomerIdentityStore}), and throttles failures per account and per
- * source address: after five, further attempts wait, doubling up to an hour. A throttled attempt is not checked at
- * all.
+ * Logs a customer in to a browser session: the credential goes to Jakarta Security's identity stores
+ * ({@link CustomerIdentityStore}, through the {@code IdentityStoreHandler}), and the customer it names is kept in
+ * {@link CustomerSession}. Failures are throttled per account and per source address: after five, further attempts
+ * wait, doubling up to an hour. A throttled attempt is not checked at all.
+ *
+ * <p>There is no {@code HttpAuthenticationMechanism}: with one, the container would run Jakarta Authentication on
+ * every request, every API call and token request included, to log in a customer that only the login, consent and
+ * dashboard pages ask for.
  */
 @ApplicationScoped
 public class CustomerAuthenticator {
@@ -37,7 +37,10 @@ public class CustomerAuthenticator {
     Clock clock;
 
     @Inject
-    SecurityContext security;
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    CustomerSession session;
 
     private FailureThrottle throttle;
 
@@ -47,8 +50,7 @@ public class CustomerAuthenticator {
     }
 
     /** Checks the credentials; on success the customer is logged in to this browser session. */
-    public LoginOutcome logIn(String username, String password, HttpServletRequest request,
-            HttpServletResponse response) {
+    public LoginOutcome logIn(String username, String password, HttpServletRequest request) {
         String name = username == null ? "" : username.strip();
         String accountKey = "account:" + name.toLowerCase(Locale.ROOT);
         String addressKey = "address:" + request.getRemoteAddr();
@@ -56,35 +58,30 @@ public class CustomerAuthenticator {
         if (wait.isPresent()) {
             return new LoginOutcome.CoolingDown(wait.get());
         }
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(name, password == null ? "" : password))
-                .newAuthentication(true));
-        Principal customer = request.getUserPrincipal();
-        if (status != AuthenticationStatus.SUCCESS || customer == null) {
+        CredentialValidationResult result =
+                identityStores.validate(new UsernamePasswordCredential(name, password == null ? "" : password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // No credentials or failed authentication: counted against the account and the address
             throttle.failed(accountKey);
             throttle.failed(addressKey);
             return new LoginOutcome.Refused();
         }
         throttle.succeeded(accountKey);
-        return new LoginOutcome.LoggedIn(customer.getName());
+        String customer = result.getCallerPrincipal().getName();
+        session.logIn(customer);
+        return new LoginOutcome.LoggedIn(customer);
     }
 
     /**
-     * The customer logged in to this browser session, if any: the caller the container authenticated for this
-     * request. (The servlet request's principal, which is null for a caller not logged in on every server; WildFly's
-     * {@code SecurityContext.getCallerPrincipal()} names such a caller "anonymous".)
+     * The customer logged in to this browser session, if any. A request without an HTTP session has none, and asking
+     * never starts one: an app's call must not get a session cookie.
      */
     public Optional<String> loggedIn(HttpServletRequest request) {
-        return Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName);
+        return request.getSession(false) == null ? Optional.empty() : Optional.ofNullable(session.customer());
     }
 
     /** Ends the customer's login in this browser session. */
-    public void logOut(HttpServletRequest request) {
-        try {
-            request.logout();
-        } catch (ServletException e) {
-            throw new IllegalStateException("the container refused to log out", e);
-        }
+    public void logOut() {
+        session.logOut();
     }
 }

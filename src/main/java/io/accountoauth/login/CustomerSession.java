@@ -4,9 +4,9 @@ import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 
 /**
- * Who is logged in to this browser session: the one place that holds it. {@link CustomerLoginMechanism} reads it on
- * every request and tells the container, so the application asks Jakarta Security's {@code SecurityContext}. It
- * lives in the HTTP session, which the data grid replicates, so a browser stays logged in on every node.
+ * Who is logged in to this browser session: the one place that holds it, written and read by
+ * {@link CustomerAuthenticator}. It lives in the HTTP session, which the data grid replicates, so a browser stays
+ * logged in on every node.
  */
 @SessionScoped
 public class CustomerSession implements Serializable {

@@ -7,12 +7,11 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
- * Logs a customer in for this browser through Jakarta Security, and on success starts a new session id and form
- * token; logs them out by ending the login and the session.
+ * Logs a customer in for this browser ({@link CustomerAuthenticator}), and on success starts a new session id and
+ * form token; logs them out by ending the login and the session.
  */
 @ApplicationScoped
 public class SessionLogin {
@@ -23,8 +22,7 @@ public class SessionLogin {
     public LoginOutcome logIn(String username, String password) {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        LoginOutcome outcome = authenticator.logIn(username, password, request,
-                (HttpServletResponse) external.getResponse());
+        LoginOutcome outcome = authenticator.logIn(username, password, request);
         if (outcome instanceof LoginOutcome.LoggedIn) {
             // A new session id and form token after login (session fixation)
             request.changeSessionId();
@@ -41,7 +39,7 @@ public class SessionLogin {
 
     public void logOut() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        authenticator.logOut((HttpServletRequest) external.getRequest());
+        authenticator.logOut();
         external.invalidateSession();
     }
 
