@@ -18,15 +18,20 @@ public record AccountBalance(
                 description = "Two decimals with comma-grouped thousands, as the original sandbox wrote it.")
         @JsonbProperty("account_balance") String accountBalance) {
 
+    /** A format per thread (a DecimalFormat is not thread-safe, and building one costs more than the call). */
+    private static final ThreadLocal<DecimalFormat> FORMAT = ThreadLocal.withInitial(() -> {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format;
+    });
+
     static AccountBalance of(Account account) {
         return new AccountBalance(account.owner().username(), format(account.balance()));
     }
 
     /** Two decimals, comma-grouped thousands, whatever the server's locale. */
     static String format(BigDecimal amount) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(amount);
+        return FORMAT.get().format(amount);
     }
 
     /** Reads an amount written as {@link #format} writes it. */

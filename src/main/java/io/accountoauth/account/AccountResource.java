@@ -3,7 +3,7 @@ package io.accountoauth.account;
 import io.accountoauth.oauth.RequiresScope;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.Scopes;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,16 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The protected account API: the account owner's details and balance, for the customer the token speaks for. */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Account API")
 @SecurityRequirement(name = SecuritySchemes.BEARER)
 public class AccountResource {
 
     @Inject
     CustomerRepository customers;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @Path("info")
@@ -44,8 +41,8 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "BearerUnauthorized")
     @APIResponse(responseCode = "403", ref = "BearerInsufficientScope")
     @APIResponse(responseCode = "404", ref = "NoAccount")
-    public AccountInfo info() {
-        return customers.find(owner()).map(AccountInfo::of)
+    public AccountInfo info(@Context SecurityContext security) {
+        return customers.find(owner(security)).map(AccountInfo::of)
                 .orElseThrow(() -> new NotFoundException("The customer has no account."));
     }
 
@@ -61,12 +58,12 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "BearerUnauthorized")
     @APIResponse(responseCode = "403", ref = "BearerInsufficientScope")
     @APIResponse(responseCode = "404", ref = "NoAccount")
-    public AccountBalance balance() {
-        return customers.findAccount(owner()).map(AccountBalance::of)
+    public AccountBalance balance(@Context SecurityContext security) {
+        return customers.findAccount(owner(security)).map(AccountBalance::of)
                 .orElseThrow(() -> new NotFoundException("The customer has no account."));
     }
 
-    private String owner() {
+    private static String owner(SecurityContext security) {
         return security.getUserPrincipal().getName();
     }
 }

@@ -1,7 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * &client_secret=...}. Beneath the old interface it applies the same rules as a standard token endpoint.
  */
 @Path("access_token")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Token")
 public class AccessTokenResource {
 
@@ -34,12 +34,6 @@ public class AccessTokenResource {
 
     @Inject
     CodeExchange exchange;
-
-    @Context
-    UriInfo uriInfo;
-
-    @Context
-    HttpHeaders headers;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -76,7 +70,7 @@ public class AccessTokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client: client_id or client_secret is missing or wrong.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
-    public Response accessToken() {
+    public Response accessToken(@Context UriInfo uriInfo, @Context HttpHeaders headers) {
         RequestParameters parameters = new RequestParameters(uriInfo.getQueryParameters());
         Client client = clientAuthentication.authenticate(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
                 parameters, false);

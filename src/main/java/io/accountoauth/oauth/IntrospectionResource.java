@@ -4,7 +4,7 @@ import io.accountoauth.client.Client;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.platform.Issuer;
 import io.accountoauth.token.TokenRegistry;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7662#section-2">RFC 7662 §2</a>
  */
 @Path("introspect")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Token")
 public class IntrospectionResource {
 
@@ -46,12 +46,6 @@ public class IntrospectionResource {
 
     @Inject
     Issuer issuer;
-
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    HttpServletRequest servletRequest;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -85,7 +79,8 @@ public class IntrospectionResource {
                             description = "client_secret_post; with Basic it may be left out."),
                     @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
                             description = "client_secret_post; never together with Basic.")})))
-            MultivaluedMap<String, String> form) {
+            MultivaluedMap<String, String> form, @Context HttpHeaders headers,
+            @Context HttpServletRequest servletRequest) {
         RequestParameters parameters = RequestParameters.singleValued(form);
         Client client = clientAuthentication.authenticate(
                 headers.getRequestHeader(HttpHeaders.AUTHORIZATION), parameters, false);

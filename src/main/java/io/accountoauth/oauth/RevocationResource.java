@@ -3,7 +3,7 @@ package io.accountoauth.oauth;
 import io.accountoauth.client.Client;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.TokenRegistry;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7009#section-2">RFC 7009 §2</a>
  */
 @Path("revoke")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Token")
 public class RevocationResource {
 
@@ -40,9 +40,6 @@ public class RevocationResource {
 
     @Inject
     TokenRegistry registry;
-
-    @Context
-    HttpHeaders headers;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -73,7 +70,7 @@ public class RevocationResource {
                                     + "left out."),
                     @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
                             description = "client_secret_post; never together with Basic.")})))
-            MultivaluedMap<String, String> form) {
+            MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
         RequestParameters parameters = RequestParameters.singleValued(form);
         Client client = clientAuthentication.authenticate(
                 headers.getRequestHeader(HttpHeaders.AUTHORIZATION), parameters, true);

@@ -3,7 +3,7 @@ package io.accountoauth.oauth;
 import io.accountoauth.client.Client;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.Scopes;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.2">RFC 6749 §3.2</a>
  */
 @Path("token")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Token")
 public class TokenResource {
 
@@ -45,9 +45,6 @@ public class TokenResource {
 
     @Inject
     RefreshExchange refreshExchange;
-
-    @Context
-    HttpHeaders headers;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -98,7 +95,7 @@ public class TokenResource {
                                     + "left out, and must match when sent."),
                     @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
                             description = "client_secret_post; never together with Basic.")})))
-            MultivaluedMap<String, String> form) {
+            MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
         RequestParameters parameters = RequestParameters.singleValued(form);
         String grantType = parameters.required("grant_type");
         Client client = clientAuthentication.authenticate(
