@@ -182,6 +182,13 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form(values))));
     }
 
+    /** Posts a form body exactly as given (it may be malformed), without following any redirect. */
+    Page postRaw(URI uri, String body) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /**
      * The whole customer side: authorize, log in, and allow when the bank asks (it does not when a consent
      * already covers the request); returns the redirect to the app.

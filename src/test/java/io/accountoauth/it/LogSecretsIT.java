@@ -119,6 +119,17 @@ class LogSecretsIT extends DeployedWar {
                 "client_id", clientId, "client_secret", wrongAtIntrospection)).statusCode());
         TokenCalls.assertError(api.accessToken(code, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET),
                 400, "invalid_grant");
+        // A password whose form encoding is broken (a trailing "%"): the container's parameter parser must not log
+        // the value it could not decode.
+        String undecodable = "pwCanary" + random();
+        Browser.Page loginPage = browser.authorize(Map.of("client_id", SandboxApp.CLIENT_ID,
+                "redirect_uri", SandboxApp.REDIRECT_URI));
+        List<Map.Entry<String, String>> loginFields = new java.util.ArrayList<>(Browser.fieldsOf(loginPage, "login"));
+        loginFields.add(Map.entry("login:username", "dave"));
+        loginFields.add(Map.entry("login:signIn", "Log in"));
+        assertTrue(browser.postRaw(loginPage.uri().resolve("login.xhtml"), Browser.form(loginFields)
+                + "&login%3Apassword=" + undecodable + "%").status() < 500);
+        secrets.put("a password that does not decode", undecodable);
         secrets.put("a wrong secret in a query", wrongInQuery);
         secrets.put("a wrong secret in a Basic header", wrongInBasic);
         secrets.put("a wrong secret in a form", wrongInForm);
