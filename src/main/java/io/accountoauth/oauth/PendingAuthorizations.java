@@ -33,7 +33,7 @@ public class PendingAuthorizations implements Serializable {
 
     /**
      * One request's progress: the request, whether the customer logged in for it, and the consent once asked for.
-     * Who logged in is the session's caller (Jakarta Security), not held here.
+     * Who logged in is the session's customer ({@code login.CustomerSession}), not held here.
      */
     public record Pending(AuthorizationRequest request, boolean authenticated, String consentId, Instant expiresAt)
             implements Serializable {
