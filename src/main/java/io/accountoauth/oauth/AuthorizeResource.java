@@ -6,7 +6,7 @@ import io.accountoauth.client.RedirectUriRules;
 import io.accountoauth.platform.HtmlErrorPage;
 import io.accountoauth.platform.Issuer;
 import io.accountoauth.token.Scopes;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
  */
 @Path("authorize")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Authorization")
 public class AuthorizeResource {
 
@@ -52,12 +52,6 @@ public class AuthorizeResource {
 
     @Inject
     Issuer issuer;
-
-    @Context
-    UriInfo uriInfo;
-
-    @Context
-    HttpServletRequest servletRequest;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -103,33 +97,35 @@ public class AuthorizeResource {
     @APIResponse(responseCode = "400", description = "The client_id or redirect_uri is missing, repeated, unknown or "
             + "not registered: an HTML error page for the customer, and no redirect.",
             content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Response authorize() {
+    public Response authorize(@Context UriInfo uriInfo, @Context HttpServletRequest request) {
         RequestParameters parameters = new RequestParameters(uriInfo.getQueryParameters());
+        String contextPath = request.getContextPath();
         String repeated = parameters.firstRepeated("client_id", "redirect_uri");
         if (repeated != null) {
-            return errorPage("The " + repeated + " parameter is repeated; an app sends it once.");
+            return errorPage("The " + repeated + " parameter is repeated; an app sends it once.", contextPath);
         }
         String clientId = parameters.optional("client_id");
         if (clientId == null) {
-            return errorPage("The request has no client_id, so there is no app to authorize.");
+            return errorPage("The request has no client_id, so there is no app to authorize.", contextPath);
         }
         Optional<Client> client = clients.find(clientId);
         if (client.isEmpty()) {
-            return errorPage("No app is registered with this client_id.");
+            return errorPage("No app is registered with this client_id.", contextPath);
         }
         String redirectUri = parameters.optional("redirect_uri");
         if (redirectUri == null) {
-            return errorPage("The request has no redirect_uri.");
+            return errorPage("The request has no redirect_uri.", contextPath);
         }
         if (!RedirectUriRules.permits(client.get(), redirectUri)) {
-            return errorPage("The redirect_uri is not registered for this app.");
+            return errorPage("The redirect_uri is not registered for this app.", contextPath);
         }
-        return authorize(parameters, client.get(), redirectUri);
+        return authorize(parameters, client.get(), redirectUri, uriInfo, request);
     }
 
     /** From here on the redirect URI is trusted: errors go back to the app. */
-    private Response authorize(RequestParameters parameters, Client client, String redirectUri) {
-        String iss = issuer.of(servletRequest);
+    private Response authorize(RequestParameters parameters, Client client, String redirectUri, UriInfo uriInfo,
+            HttpServletRequest request) {
+        String iss = issuer.of(request);
         String state = null;
         try {
             state = parameters.optional("state");
@@ -146,7 +142,7 @@ public class AuthorizeResource {
                     client.clientId(), client.name(), redirectUri, state, scope, challenge, iss, promptConsent));
             // Absolute: JAX-RS implementations resolve a relative location differently (RESTEasy keeps /account).
             URI login = uriInfo.getBaseUri()
-                    .resolve(servletRequest.getContextPath() + LOGIN_VIEW + "?request=" + handle);
+                    .resolve(request.getContextPath() + LOGIN_VIEW + "?request=" + handle);
             return Response.seeOther(login).header("Cache-Control", "no-store").build();
         } catch (OAuthException e) {
             return redirect(AuthorizationResponse.to(redirectUri)
@@ -159,13 +155,13 @@ public class AuthorizeResource {
         return prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("consent");
     }
 
-    private Response redirect(AuthorizationResponse response) {
+    private static Response redirect(AuthorizationResponse response) {
         return Response.status(Status.SEE_OTHER).header("Location", response.uri())
                 .header("Cache-Control", "no-store").build();
     }
 
-    private Response errorPage(String message) {
+    private static Response errorPage(String message, String contextPath) {
         return HtmlErrorPage.response(Status.BAD_REQUEST, "This app's request cannot be accepted", message,
-                servletRequest.getContextPath());
+                contextPath);
     }
 }

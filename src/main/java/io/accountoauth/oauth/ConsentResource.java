@@ -4,7 +4,7 @@ import io.accountoauth.client.Client;
 import io.accountoauth.consent.Consent;
 import io.accountoauth.consent.ConsentService;
 import io.accountoauth.platform.SecuritySchemes;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code ?client_id=}.
  */
 @Path("consents/{id}")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Consents")
 public class ConsentResource {
 
@@ -44,12 +44,6 @@ public class ConsentResource {
 
     @Inject
     ConsentService consents;
-
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uriInfo;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -70,8 +64,8 @@ public class ConsentResource {
     @APIResponse(responseCode = "404", ref = "ConsentNotFound")
     public Response status(
             @Parameter(required = true, description = "The consent's id, the token response's consent_id.")
-            @PathParam("id") String id) {
-        Client client = authenticate();
+            @PathParam("id") String id, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
+        Client client = authenticate(uriInfo, headers);
         Consent consent = consents.ofClient(id, client.clientId()).orElseThrow(ConsentResource::notFound);
         return Response.ok(ConsentStatus.of(consent)).header("Cache-Control", "no-store").build();
     }
@@ -93,13 +87,13 @@ public class ConsentResource {
     @APIResponse(responseCode = "404", ref = "ConsentNotFound")
     public Response revoke(
             @Parameter(required = true, description = "The consent's id, the token response's consent_id.")
-            @PathParam("id") String id) {
-        Client client = authenticate();
+            @PathParam("id") String id, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
+        Client client = authenticate(uriInfo, headers);
         consents.revokeByClient(id, client.clientId()).orElseThrow(ConsentResource::notFound);
         return Response.noContent().build();
     }
 
-    private Client authenticate() {
+    private Client authenticate(UriInfo uriInfo, HttpHeaders headers) {
         RequestParameters query = new RequestParameters(uriInfo.getQueryParameters());
         if (query.optional("client_secret") != null) {
             throw OAuthException.invalidRequest("Never put a client secret in a URL: authenticate with HTTP Basic.");

@@ -4,7 +4,7 @@ import io.accountoauth.client.ClientMetadata;
 import io.accountoauth.client.ClientRegistration;
 import io.accountoauth.client.RegisteredClient;
 import io.accountoauth.client.RegistrationException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -46,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-3">RFC 7591 §3</a>
  */
 @Path("register")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Registration")
 public class RegistrationResource {
 
@@ -57,9 +57,6 @@ public class RegistrationResource {
 
     @Inject
     RegistrationLimit limit;
-
-    @Context
-    HttpServletRequest servletRequest;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,8 +99,8 @@ public class RegistrationResource {
                                     description = "authorization_code, and optionally refresh_token."),
                             @SchemaProperty(name = "response_types", type = SchemaType.ARRAY,
                                     implementation = String[].class, description = "[\"code\"] only.")})))
-            byte[] body) {
-        limit.check(servletRequest.getRemoteAddr());
+            byte[] body, @Context HttpServletRequest request) {
+        limit.check(request.getRemoteAddr());
         try {
             RegisteredClient registered = registration.register(metadata(utf8(body)));
             return Response.status(Status.CREATED)
