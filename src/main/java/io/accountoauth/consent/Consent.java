@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -23,7 +24,8 @@ import java.util.List;
  */
 @Entity
 @Cacheable(false)
-@Table(name = "consent")
+@Table(name = "consent", indexes = @Index(name = "consent_customer_client",
+        columnList = "customer, client_id, status, authorised_at"))
 public class Consent {
 
     /** Actor names in the history. */

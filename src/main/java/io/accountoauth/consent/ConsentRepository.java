@@ -4,6 +4,7 @@ import io.accountoauth.platform.Identifiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -35,14 +36,25 @@ public class ConsentRepository {
                 .getResultList();
     }
 
-    /** The customer's authorised consents for one client, newest first. */
-    public List<Consent> authorised(String customer, String clientId) {
-        return em.createQuery("SELECT c FROM Consent c WHERE c.customer = :customer AND c.clientId = :clientId"
-                                + " AND c.status = :status ORDER BY c.authorisedAt DESC", Consent.class)
+    /**
+     * A page of the customer's authorised consents for one client, newest first: at most {@code count}, those
+     * after {@code after} in that order (null: from the newest). A customer who consents again and again has many;
+     * the newest usually answers.
+     */
+    public List<Consent> authorised(String customer, String clientId, Consent after, int count) {
+        String older = after == null ? ""
+                : " AND (c.authorisedAt < :at OR (c.authorisedAt = :at AND c.id > :id))";
+        TypedQuery<Consent> query = em.createQuery("SELECT c FROM Consent c WHERE c.customer = :customer"
+                        + " AND c.clientId = :clientId AND c.status = :status" + older
+                        + " ORDER BY c.authorisedAt DESC, c.id", Consent.class)
                 .setParameter("customer", customer)
                 .setParameter("clientId", clientId)
                 .setParameter("status", ConsentStatus.AUTHORISED)
-                .getResultList();
+                .setMaxResults(count);
+        if (after != null) {
+            query.setParameter("at", after.authorisedAt()).setParameter("id", after.id());
+        }
+        return query.getResultList();
     }
 
     /** Records a use, at most moving {@code last_used_at} forward, in a transaction of its own. */

@@ -25,6 +25,8 @@ public class ConsentService {
 
     /** Uses are recorded at most once a minute per consent, to spare the database a write per API call. */
     static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
+    /** How many consents {@link #remembered} reads at a time. */
+    static final int REMEMBERED_PAGE = 8;
 
     @Inject
     ConsentRepository consents;
@@ -59,10 +61,18 @@ public class ConsentService {
     @Transactional
     public Optional<Consent> remembered(String customer, String clientId, String scope) {
         Instant now = clock.instant();
-        return consents.authorised(customer, clientId).stream()
-                .filter(c -> !c.expireIfDue(now))
-                .filter(c -> Scopes.within(scope, c.scope()))
-                .findFirst();
+        Consent last = null;
+        while (true) {
+            List<Consent> page = consents.authorised(customer, clientId, last, REMEMBERED_PAGE);
+            Optional<Consent> found = page.stream()
+                    .filter(c -> !c.expireIfDue(now))
+                    .filter(c -> Scopes.within(scope, c.scope()))
+                    .findFirst();
+            if (found.isPresent() || page.size() < REMEMBERED_PAGE) {
+                return found;
+            }
+            last = page.get(page.size() - 1);
+        }
     }
 
     /** The customer allows what they ticked. */

@@ -194,6 +194,27 @@ class ConsentIT extends DeployedWar {
         assertEquals(List.of("balance"), permissionBoxes(balancePage));
     }
 
+    // The server reads a customer's consents for an app a few at a time, newest first: a covering consent is found
+    // behind more newer ones than one read holds.
+    @Test
+    void whenTheCoveringConsentIsOlderThanManyNarrowerOnesThenItIsStillRemembered() {
+        App app = register("Many Consents");
+        String wide = app.exchange(code(browser.decide(consentPage(browser, app.request("scope", "read"), "dave"),
+                "allow"))).getString("consent_id");
+        for (int i = 0; i < 10; i++) {
+            Browser each = new Browser(root);
+            Browser.Page narrow = consentPage(each, app.request("scope", "info", "prompt", "consent"), "dave");
+            assertNotEquals(wide, app.exchange(code(each.decide(narrow, "allow"))).getString("consent_id"));
+        }
+
+        Browser last = new Browser(root);
+        Browser.Page answered = last.logIn(last.authorize(app.request("scope", "balance")), "dave", "any password");
+
+        assertNotNull(answered.location(), () -> "no consent page: " + answered.body());
+        assertTrue(answered.location().startsWith(APP_REDIRECT_URI + "?"), answered.location());
+        assertEquals(wide, app.exchange(redirectParameters(answered).get("code")).getString("consent_id"));
+    }
+
     // The dashboard lists the customer's consents; Revoke ends the consent and every token under it at once.
     @Test
     void whenCustomerRevokesOnTheDashboardThenEveryTokenUnderTheConsentStops() {
