@@ -12,6 +12,6 @@ if [ -n "${CLUSTER_MEMBERS:-}" ]; then
     JVM_ARGS="-Dhazelcast.max.no.heartbeat.seconds=5 -Dhazelcast.heartbeat.interval.seconds=1 ${JVM_ARGS:-}"
     set -- --clustermode "tcpip:${CLUSTER_MEMBERS}" "$@"
 else
-    set -- --nocluster "$@"
+    set -- --nocluster --prebootcommandfile /opt/payara/single-node.asadmin "$@"
 fi
 exec java ${JVM_ARGS:-} -jar payara-micro.jar --deploymentDir /opt/payara/deployments "$@"

@@ -66,7 +66,7 @@ final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts Payara Micro with the WAR at the root context and waits until the application answers. */
     static PayaraMicroProcess start(String name, List<String> options, Map<String, String> environment) {
-        List<String> micro = new ArrayList<>(List.of("--nocluster"));
+        List<String> micro = new ArrayList<>(List.of("--nocluster", "--prebootcommandfile", singleNodeCommands()));
         micro.addAll(options);
         return startAll(List.of(new Launch(name, List.of(), micro, environment))).get(0);
     }
@@ -341,6 +341,11 @@ final class PayaraMicroProcess implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             // left for mvn clean
         }
+    }
+
+    /** The commands of a node alone, as every single-node start uses them (docker/single-node.asadmin). */
+    private static String singleNodeCommands() {
+        return System.getProperty("payara.singleNode", "docker/single-node.asadmin");
     }
 
     private static String javaExecutable() {
