@@ -3,18 +3,25 @@ package io.accountoauth.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import javax.net.ssl.SSLSession;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -32,6 +39,8 @@ final class Browser {
     /** Every request's time limit, or null for none. */
     private final Duration timeout;
     private final HttpClient http;
+    /** When not null, every request goes over a plain socket from a chosen local address instead. */
+    private RawHttp fromAddress;
     private final CookieManager cookies = new CookieManager();
     private final List<String> trail = new ArrayList<>();
     private int next;
@@ -46,7 +55,12 @@ final class Browser {
     }
 
     private Browser(List<URI> nodes, Duration timeout) {
+        this(nodes, timeout, null);
+    }
+
+    private Browser(List<URI> nodes, Duration timeout, InetAddress source) {
         this.base = nodes.get(0);
+        this.fromAddress = source == null ? null : new RawHttp(base, source);
         this.nodes = List.copyOf(nodes);
         this.timeout = timeout;
         this.http = HttpClient.newBuilder()
@@ -64,6 +78,22 @@ final class Browser {
      */
     static Browser alternating(List<URI> nodes, Duration timeout) {
         return new Browser(nodes, timeout);
+    }
+
+    /**
+     * A browser whose connections come from this local address (for instance {@code RawHttp.loopback(5)}), as
+     * a customer elsewhere on the internet would: the server sees it as the client address.
+     */
+    static Browser from(URI base, InetAddress source) {
+        return new Browser(List.of(base), null, source);
+    }
+
+    /** From now on this browser, with its cookies, connects from another local address. */
+    void moveTo(InetAddress source) {
+        if (fromAddress == null) {
+            throw new IllegalStateException("Only a browser made with from(...) chooses its address");
+        }
+        fromAddress = new RawHttp(base, source);
     }
 
     /** Each request so far, as "METHOD path -> host:port status", in order. */
@@ -273,7 +303,9 @@ final class Browser {
     private Page send(HttpRequest.Builder request) {
         HttpRequest built = route(request.build());
         try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = fromAddress == null
+                    ? http.send(built, HttpResponse.BodyHandlers.ofString())
+                    : sendFromAddress(built);
             trail.add(built.method() + " " + built.uri().getRawPath() + " -> " + built.uri().getRawAuthority() + " "
                     + response.statusCode());
             return new Page(built.uri(), response);
@@ -283,6 +315,49 @@ final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request over {@link #fromAddress}, with this browser's cookies, as the HttpClient would send it. */
+    private HttpResponse<String> sendFromAddress(HttpRequest request) throws IOException {
+        URI uri = request.uri();
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        RawHttp.Request raw = new RawHttp.Request(request.method(), target);
+        request.headers().map().forEach((name, values) -> values.forEach(value -> raw.header(name, value)));
+        cookies.get(uri, Map.of()).forEach((name, values) -> values.forEach(value -> raw.header(name, value)));
+        request.bodyPublisher().ifPresent(publisher -> raw.body(null, bytesOf(publisher)));
+        RawHttp.Response answer = fromAddress.send(raw);
+        Map<String, List<String>> headers = answer.headerMap();
+        cookies.put(uri, headers);
+        HttpHeaders responseHeaders = HttpHeaders.of(headers, (name, value) -> true);
+        String body = answer.text();
+        return new HttpResponse<>() {
+            public int statusCode() { return answer.status(); }
+            public HttpRequest request() { return request; }
+            public Optional<HttpResponse<String>> previousResponse() { return Optional.empty(); }
+            public HttpHeaders headers() { return responseHeaders; }
+            public String body() { return body; }
+            public Optional<SSLSession> sslSession() { return Optional.empty(); }
+            public URI uri() { return uri; }
+            public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
+        };
+    }
+
+    /** What a body publisher publishes, collected. */
+    private static byte[] bytesOf(HttpRequest.BodyPublisher publisher) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
+            public void onSubscribe(Flow.Subscription subscription) { subscription.request(Long.MAX_VALUE); }
+            public void onNext(ByteBuffer item) {
+                byte[] bytes = new byte[item.remaining()];
+                item.get(bytes);
+                out.writeBytes(bytes);
+            }
+            public void onError(Throwable throwable) { done.completeExceptionally(throwable); }
+            public void onComplete() { done.complete(null); }
+        });
+        done.join();
+        return out.toByteArray();
     }
 
     static String form(Map<String, String> values) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -26,10 +27,30 @@ final class RawHttp {
 
     private final String host;
     private final int port;
+    /** The local address each connection comes from, or null for the system's choice. */
+    private final InetAddress source;
 
     RawHttp(URI base) {
+        this(base, null);
+    }
+
+    /**
+     * Connections from this local address: on Linux every 127.0.0.x is the loopback interface, so a test can
+     * speak to the server from as many client addresses as it needs.
+     */
+    RawHttp(URI base, InetAddress source) {
         this.host = base.getHost();
         this.port = base.getPort();
+        this.source = source;
+    }
+
+    /** A loopback address, {@code 127.0.0.<last>}. */
+    static InetAddress loopback(int last) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** The Host header value for this server. */
@@ -177,6 +198,9 @@ final class RawHttp {
 
     private Response exchange(byte[] request) {
         try (Socket socket = new Socket()) {
+            if (source != null) {
+                socket.bind(new InetSocketAddress(source, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
