@@ -1,5 +1,6 @@
 package io.accountoauth.client;
 
+import io.accountoauth.platform.ClientAddresses;
 import io.accountoauth.platform.FailureThrottle;
 import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
@@ -11,8 +12,11 @@ import java.util.Optional;
 
 /**
  * Authenticates a confidential client by its id and secret. An unknown client costs the same digest and
- * comparison as a known one, so timing does not tell which client ids exist. Wrong secrets are throttled
- * per client and per source address.
+ * comparison as a known one, so timing does not tell which client ids exist.
+ *
+ * <p>Wrong secrets are throttled per client and source address (five, then a cool-down of 30 seconds doubling up to
+ * an hour) and per source address over every client (ten, then the same): client ids are public, so failures from
+ * elsewhere never hold back the right secret. Secrets the server issues have 256 random bits, beyond any guessing.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.10">RFC 6749 §10.10</a>
@@ -25,7 +29,7 @@ public class ClientAuthenticator {
     @Inject
     ClientRepository clients;
 
-    /** Wrong client secrets, per client and per source address, counted over every node. */
+    /** Wrong client secrets per client and source address, counted over every node. */
     public static final String FAILURES = "account-oauth.client-secret-failures";
 
     @Inject
@@ -34,21 +38,31 @@ public class ClientAuthenticator {
     @Inject
     Clock clock;
 
+    /** Wrong client secrets per source address, over every client. */
+    public static final String ADDRESS_FAILURES = "account-oauth.client-secret-failures-per-address";
+    public static final int ADDRESS_FREE_FAILURES = 10;
+
     private FailureThrottle throttle;
+    private FailureThrottle addressThrottle;
 
     @PostConstruct
     void init() {
         throttle = FailureThrottle.bruteForce(state, FAILURES, clock);
+        addressThrottle = FailureThrottle.bruteForce(state, ADDRESS_FAILURES, ADDRESS_FREE_FAILURES, clock);
     }
 
     @Inject
     HttpServletRequest request;
 
-    /** @throws TooManyAttempts while this client or this address is cooling down after wrong secrets */
+    @Inject
+    ClientAddresses addresses;
+
+    /** @throws TooManyAttempts while this client from this address, or this address, is cooling down */
     public Optional<Client> authenticate(String clientId, String secret) {
-        String clientKey = "client:" + clientId;
-        String addressKey = "address:" + request.getRemoteAddr();
-        throttle.waitFor(clientKey).or(() -> throttle.waitFor(addressKey)).ifPresent(wait -> {
+        String address = addresses.key(request);
+        String clientKey = "client:" + clientId + " " + address;
+        String addressKey = "address:" + address;
+        throttle.waitFor(clientKey).or(() -> addressThrottle.waitFor(addressKey)).ifPresent(wait -> {
             throw new TooManyAttempts(wait);
         });
         Optional<Client> client = clients.find(clientId);
@@ -56,7 +70,7 @@ public class ClientAuthenticator {
         boolean matches = ClientSecrets.matches(secret, digest);
         if (!matches || client.isEmpty()) {
             throttle.failed(clientKey);
-            throttle.failed(addressKey);
+            addressThrottle.failed(addressKey);
             return Optional.empty();
         }
         throttle.succeeded(clientKey);

@@ -15,8 +15,20 @@ public sealed interface LoginOutcome {
     record CoolingDown(Duration remaining) implements LoginOutcome {
     }
 
+    /**
+     * The account has had too many failures from browsers it does not know, and this is one: it may try again
+     * after {@code remaining}, or from a browser the customer has logged in from before.
+     */
+    record Protected(Duration remaining) implements LoginOutcome {
+    }
+
     /** The message the login page shows for a refusal. */
     public static String message(LoginOutcome outcome) {
+        if (outcome instanceof Protected guarded) {
+            long minutes = Math.max(1, (guarded.remaining().toSeconds() + 59) / 60);
+            return "Too many failed attempts for this user from other browsers. Log in from a browser you have "
+                    + "used before, or try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+        }
         if (outcome instanceof CoolingDown cooling) {
             long seconds = Math.max(1, (cooling.remaining().toMillis() + 999) / 1000);
             return "Too many failed attempts. Try again in " + seconds + " seconds.";

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Limits how many clients one source address may register per hour, counted over every node. */
+/**
+ * Limits how many clients one source address may register per hour, counted over every node. Only registrations
+ * that made a client count.
+ */
 @ApplicationScoped
 public class RegistrationLimit {
 
@@ -36,6 +39,11 @@ public class RegistrationLimit {
     void init() {
         limiter = new SlidingWindowLimiter(state.map(REGISTRATIONS, WINDOW), perAddressPerHour, WINDOW,
                 clock);
+    }
+
+    /** Gives back the registration counted last for this address, for a registration that was refused. */
+    public void release(String address) {
+        limiter.release(address);
     }
 
     /** @throws OAuthException 429 with {@code Retry-After} when the address has used up its registrations */

@@ -3,6 +3,7 @@ package io.accountoauth.oauth;
 import io.accountoauth.client.ClientMetadata;
 import io.accountoauth.client.ClientRegistration;
 import io.accountoauth.client.RegisteredClient;
+import io.accountoauth.platform.ClientAddresses;
 import io.accountoauth.client.RegistrationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +59,9 @@ public class RegistrationResource {
     @Inject
     RegistrationLimit limit;
 
+    @Inject
+    ClientAddresses addresses;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -100,9 +104,12 @@ public class RegistrationResource {
                             @SchemaProperty(name = "response_types", type = SchemaType.ARRAY,
                                     implementation = String[].class, description = "[\"code\"] only.")})))
             byte[] body, @Context HttpServletRequest request) {
-        limit.check(request.getRemoteAddr());
+        String address = addresses.key(request);
+        limit.check(address);
+        boolean done = false;
         try {
             RegisteredClient registered = registration.register(metadata(utf8(body)));
+            done = true;
             return Response.status(Status.CREATED)
                     .entity(ClientInformation.of(registered))
                     .header("Cache-Control", "no-store")
@@ -110,6 +117,11 @@ public class RegistrationResource {
                     .build();
         } catch (RegistrationException e) {
             throw new OAuthException(Status.BAD_REQUEST, e.error(), e.getMessage());
+        } finally {
+            if (!done) {
+                // A refused registration made nothing: it does not count against the address
+                limit.release(address);
+            }
         }
     }
 

@@ -54,7 +54,12 @@ public final class FailureThrottle {
 
     /** A throttle with the brute-force policy, counting on the shared map of this name. */
     public static FailureThrottle bruteForce(SharedState state, String name, Clock clock) {
-        return new FailureThrottle(state.map(name, retention(MAX_COOLDOWN, FORGET_AFTER)), FREE_FAILURES,
+        return bruteForce(state, name, FREE_FAILURES, clock);
+    }
+
+    /** The brute-force policy with this many free failures, counting on the shared map of this name. */
+    public static FailureThrottle bruteForce(SharedState state, String name, int freeFailures, Clock clock) {
+        return new FailureThrottle(state.map(name, retention(MAX_COOLDOWN, FORGET_AFTER)), freeFailures,
                 FIRST_COOLDOWN, MAX_COOLDOWN, FORGET_AFTER, clock);
     }
 

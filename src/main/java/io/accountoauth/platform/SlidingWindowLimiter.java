@@ -56,4 +56,28 @@ public final class SlidingWindowLimiter {
             }
         }
     }
+
+    /**
+     * Gives back the latest attempt counted for {@code key}, for an attempt that turned out not to count (a
+     * registration that failed, a password that was right). A compare-and-set, retried like {@link #tryAcquire}.
+     */
+    public void release(String key) {
+        while (true) {
+            String packed = attempts.get(key);
+            if (packed == null) {
+                return;
+            }
+            String[] times = Fields.unpack(packed);
+            if (times.length <= 1) {
+                if (attempts.replace(key, packed, Fields.pack())) {
+                    return;
+                }
+                continue;
+            }
+            String next = Fields.pack(java.util.Arrays.copyOf(times, times.length - 1));
+            if (attempts.replace(key, packed, next)) {
+                return;
+            }
+        }
+    }
 }

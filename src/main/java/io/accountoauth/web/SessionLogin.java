@@ -7,6 +7,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,8 @@ public class SessionLogin {
     public LoginOutcome logIn(String username, String password) {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        LoginOutcome outcome = authenticator.logIn(username, password, request);
+        LoginOutcome outcome = authenticator.logIn(username, password, request,
+                (HttpServletResponse) external.getResponse());
         if (outcome instanceof LoginOutcome.LoggedIn) {
             // A new session id and form token after login (session fixation)
             request.changeSessionId();

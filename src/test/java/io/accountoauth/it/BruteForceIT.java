@@ -25,8 +25,12 @@ class BruteForceIT extends DeployedWar {
     static WebArchive deployment() {
         return Deployments.war()
                 .addClass(TestPasswords.class)
-                .addAsResource(new StringAsset("sandbox.any-password=false\n"), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset("sandbox.any-password=false\n"
+                        + "oauth.trusted-proxies=" + PROXY + "\n"), "META-INF/microprofile-config.properties");
     }
+
+    /** The one address this deployment trusts as a reverse proxy. */
+    static final String PROXY = "127.0.0.100";
 
     @BeforeEach
     void setUp() {
@@ -37,6 +41,35 @@ class BruteForceIT extends DeployedWar {
     private Browser.Page login() {
         return browser.authorize(Map.of("client_id", SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI,
                 "prompt", "consent"));
+    }
+
+    private Browser from(int lastByte) {
+        return Browser.from(server(), RawHttp.loopback(lastByte));
+    }
+
+    private static Browser.Page login(Browser browser) {
+        return browser.authorize(Map.of("client_id", SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI,
+                "prompt", "consent"));
+    }
+
+    /** Logs in with this browser; the consent form, or null when the login was refused. */
+    private static org.jsoup.nodes.Element consentPage(Browser browser, String user, String password) {
+        return browser.logIn(login(browser), user, password).document().getElementById("consent");
+    }
+
+    private RawHttp.Response postFrom(int lastByte, String path, String form, String clientId, String secret) {
+        return postFrom(lastByte, null, path, form, clientId, secret);
+    }
+
+    private RawHttp.Response postFrom(int lastByte, String forwardedFor, String path, String form, String clientId,
+            String secret) {
+        RawHttp.Request request = new RawHttp.Request("POST", server().getPath() + path)
+                .header("Authorization", Api.basic(clientId, secret))
+                .body("application/x-www-form-urlencoded", form);
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return new RawHttp(server(), RawHttp.loopback(lastByte)).send(request);
     }
 
     private static String message(Browser.Page page) {
@@ -75,12 +108,70 @@ class BruteForceIT extends DeployedWar {
     }
 
     @Test
-    void whenFiveFailuresFromOneAddressThenEveryAccountWaits() {
-        for (int i = 0; i < 5; i++) {
-            browser.logIn(login(), "user" + i, "guess");
+    void whenTenFailuresFromOneAddressThenEveryAccountWaitsThere() {
+        Browser sprayer = from(7);
+        for (int i = 0; i < 9; i++) {
+            assertEquals("The user name or password is not right.",
+                    message(sprayer.logIn(login(sprayer), "user" + i, "guess")));
         }
-        Browser.Page refused = browser.logIn(login(), "dave", TestPasswords.DAVE);
-        assertTrue(message(refused).startsWith("Too many failed attempts."), message(refused));
+        assertNotNull(consentPage(from(7), "dave", TestPasswords.DAVE), "nine failures leave the address open");
+        sprayer.logIn(login(sprayer), "user9", "guess");
+        Browser sameAddress = from(7);
+        Browser.Page refused = sameAddress.logIn(login(sameAddress), "dave", TestPasswords.DAVE);
+        assertTrue(message(refused).startsWith("Too many failed attempts. Try again in "), message(refused));
+        assertNotNull(consentPage(from(8), "dave", TestPasswords.DAVE), "another address is not held back");
+    }
+
+    // Nobody can lock a customer out: failures from one address hold back that address, not the customer.
+    @Test
+    void whenFailuresForACustomerComeFromOneAddressThenHisRightPasswordFromAnotherLogsIn() {
+        Browser attacker = from(6);
+        for (int i = 0; i < 5; i++) {
+            attacker.logIn(login(attacker), "dave", "");
+        }
+        Browser.Page attackerAgain = attacker.logIn(login(attacker), "dave", TestPasswords.DAVE);
+        assertTrue(message(attackerAgain).startsWith("Too many failed attempts. Try again in "), message(attackerAgain));
+        assertNotNull(consentPage(from(5), "dave", TestPasswords.DAVE));
+    }
+
+    /*
+     * A guesser spread over many addresses gets at most twenty checked guesses per account per hour from browsers
+     * the customer never used; past them such browsers wait, without their passwords being checked, while the
+     * customer's own browser, from a new address, still logs in.
+     */
+    @Test
+    void whenAGuesserUsesManyAddressesThenTwentyGuessesAnHourAreChecked() {
+        Browser customersOwn = from(20);
+        assertNotNull(consentPage(customersOwn, "dave", TestPasswords.DAVE));
+        int checked = 0;
+        int held = 0;
+        for (int address = 30; address < 36; address++) {
+            Browser guesser = from(address);
+            for (int i = 0; i < 5; i++) {
+                String answer = message(guesser.logIn(login(guesser), "dave", "guess " + address + "." + i));
+                if (answer.equals("The user name or password is not right.")) {
+                    checked++;
+                } else if (answer.startsWith("Too many failed attempts for this user from other browsers.")) {
+                    held++;
+                }
+            }
+        }
+        assertEquals(20, checked, "guesses checked in the hour");
+        assertEquals(10, held, "guesses held back unchecked");
+
+        // Even the right password is not checked from a browser dave never used: it would tell the guesser
+        Browser fresh = from(40);
+        Browser.Page newBrowser = fresh.logIn(login(fresh), "dave", TestPasswords.DAVE);
+        assertTrue(message(newBrowser).startsWith("Too many failed attempts for this user from other browsers. "
+                + "Log in from a browser you have used before, or try again in "), message(newBrowser));
+        assertNull(newBrowser.document().getElementById("consent"));
+
+        // Dave's own browser, now on another address, is not held back by anyone else's failures
+        customersOwn.moveTo(RawHttp.loopback(21));
+        assertNotNull(consentPage(customersOwn, "dave", TestPasswords.DAVE));
+
+        api.advanceClock(3601);
+        assertNotNull(consentPage(from(41), "dave", TestPasswords.DAVE), "an hour later, any browser again");
     }
 
     @Test
@@ -89,6 +180,59 @@ class BruteForceIT extends DeployedWar {
             browser.logIn(login(), "mallory", "guess " + i);
         }
         assertTrue(message(browser.logIn(login(), "mallory", "guess")).startsWith("Too many failed attempts."));
+    }
+
+    // Client ids are public: wrong secrets sent from elsewhere never hold back the client's own requests.
+    @Test
+    void whenWrongSecretsForAClientComeFromOneAddressThenItsRightSecretFromAnotherIsServed() {
+        String form = "grant_type=refresh_token&refresh_token=x&token=x";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, postFrom(2, "account/token", form, SandboxApp.CLIENT_ID, "wrong" + i).status());
+        }
+        RawHttp.Response attacker = postFrom(2, "account/introspect", form, SandboxApp.CLIENT_ID,
+                SandboxApp.CLIENT_SECRET);
+        assertEquals(429, attacker.status(), attacker.toString());
+        assertEquals(200, postFrom(3, "account/introspect", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET)
+                .status());
+        RawHttp.Response token = postFrom(3, "account/token", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
+        assertEquals(400, token.status(), token.toString());
+        assertTrue(token.text().contains("\"invalid_grant\""), token.toString());
+    }
+
+    @Test
+    void whenTenWrongSecretsFromOneAddressForManyClientsThenThatAddressWaits() {
+        String form = "token=x";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, postFrom(4, "account/introspect", form, "client" + i, "wrong").status());
+        }
+        assertEquals(429, postFrom(4, "account/introspect", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET)
+                .status());
+        assertEquals(200, postFrom(9, "account/introspect", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET)
+                .status());
+    }
+
+    // Behind a trusted proxy each client is counted by the address the proxy forwards, not by the proxy's own.
+    @Test
+    void whenATrustedProxyForwardsThenEachForwardedAddressIsCountedByItself() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, postFrom(100, "203.0.113.7, 198.51.100.1", "account/introspect", "token=x",
+                    "client" + i, "wrong").status());
+        }
+        assertEquals(429, postFrom(100, "198.51.100.1", "account/introspect", "token=x", SandboxApp.CLIENT_ID,
+                SandboxApp.CLIENT_SECRET).status(), "the forwarded address that failed waits");
+        assertEquals(200, postFrom(100, "198.51.100.1, 198.51.100.2", "account/introspect", "token=x",
+                SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET).status(), "another client behind the proxy does not");
+    }
+
+    // From anyone but the trusted proxy, a forwarding header is what the sender claims, and is ignored.
+    @Test
+    void whenAnUntrustedPeerSendsXForwardedForThenItIsCountedByItsOwnAddress() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, postFrom(11, "198.51.100." + (50 + i), "account/introspect", "token=x",
+                    "client" + i, "wrong").status());
+        }
+        assertEquals(429, postFrom(11, "198.51.100.99", "account/introspect", "token=x", SandboxApp.CLIENT_ID,
+                SandboxApp.CLIENT_SECRET).status());
     }
 
     // RFC 6749 §10.10: guessing client secrets is throttled: 429 with Retry-After.

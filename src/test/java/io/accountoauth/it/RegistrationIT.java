@@ -163,6 +163,25 @@ class RegistrationIT extends DeployedWar {
     }
 
     @Test
+    void whenRegistrationsAreRefusedThenTheyDoNotCountAgainstTheAddress() {
+        RawHttp from = new RawHttp(server(), RawHttp.loopback(70));
+        String bad = "{\"client_name\":\"Bad\",\"redirect_uris\":[\"http://evil.example/cb\"]}";
+        String good = "{\"client_name\":\"Good\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}";
+        for (int i = 0; i < 12; i++) {
+            assertEquals(400, from.send(registration(bad)).status(), "refused registration " + (i + 1));
+        }
+        for (int i = 0; i < 10; i++) {
+            RawHttp.Response made = from.send(registration(good));
+            assertEquals(201, made.status(), "registration " + (i + 1) + ": " + made);
+        }
+        assertEquals(429, from.send(registration(good)).status());
+    }
+
+    private RawHttp.Request registration(String json) {
+        return new RawHttp.Request("POST", server().getPath() + "account/register").body("application/json", json);
+    }
+
+    @Test
     void whenAClientNameCarriesMarkupThenTheLoginPageShowsItAsText() {
         JsonObject client = Api.json(api.postJson("account/register",
                 "{\"client_name\":\"<script>alert(1)</script>\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}"));

@@ -4,98 +4,80 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.state.LocalSharedState;
-import io.accountoauth.testsupport.MovableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Checks that the limiter allows the limit per window per key, says how long to wait, and forgets. */
 class SlidingWindowLimiterTest {
 
-    private MovableClock clock;
-    private LocalSharedState state;
-    private SlidingWindowLimiter limiter;
-
-    @BeforeEach
-    void setUp() {
-        clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        state = new LocalSharedState(clock);
-        limiter = new SlidingWindowLimiter(state.map("attempts", Duration.ofMinutes(10)), 3, Duration.ofMinutes(10),
-                clock);
-    }
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(
+            new LocalSharedState(clock).map("attempts", Duration.ofHours(1)), 3, Duration.ofHours(1), clock);
 
     @Test
-    void whenUnderTheLimitThenAllowed() {
+    void whenTheLimitIsReachedThenTheNextAttemptWaits() {
         for (int i = 0; i < 3; i++) {
-            assertTrue(limiter.tryAcquire("a").isEmpty());
-        }
-    }
-
-    @Test
-    void whenOverTheLimitThenRefusedWithTheWaitUntilTheOldestAttemptLeavesTheWindow() {
-        limiter.tryAcquire("a");
-        clock.advance(Duration.ofMinutes(4));
-        limiter.tryAcquire("a");
-        limiter.tryAcquire("a");
-
-        Optional<Duration> wait = limiter.tryAcquire("a");
-
-        assertEquals(Optional.of(Duration.ofMinutes(6)), wait);
-    }
-
-    @Test
-    void whenTheWindowHasPassedThenAllowedAgain() {
-        for (int i = 0; i < 3; i++) {
-            limiter.tryAcquire("a");
-        }
-        clock.advance(Duration.ofMinutes(10));
-        assertTrue(limiter.tryAcquire("a").isEmpty());
-    }
-
-    @Test
-    void whenOneKeyIsExhaustedThenAnotherKeyIsNotAffected() {
-        for (int i = 0; i < 3; i++) {
-            limiter.tryAcquire("a");
+            assertEquals(Optional.empty(), limiter.tryAcquire("a"));
         }
         assertTrue(limiter.tryAcquire("a").isPresent());
-        assertTrue(limiter.tryAcquire("b").isEmpty());
+        assertEquals(Optional.empty(), limiter.tryAcquire("b"), "each key has its own window");
     }
 
     @Test
-    void whenAWindowHasPassedSinceTheLastAttemptThenTheStoreFreesTheKey() {
-        limiter.tryAcquire("a");
-        limiter.tryAcquire("b");
-        clock.advance(Duration.ofMinutes(10));
-
-        state.expire();
-
-        assertEquals(0, state.map("attempts", Duration.ofMinutes(10)).size());
+    void whenAnAttemptIsReleasedThenItNoLongerCounts() {
+        for (int i = 0; i < 3; i++) {
+            limiter.tryAcquire("a");
+        }
+        limiter.release("a");
+        assertEquals(Optional.empty(), limiter.tryAcquire("a"));
+        assertTrue(limiter.tryAcquire("a").isPresent());
+        for (int i = 0; i < 5; i++) {
+            limiter.release("a");
+        }
+        assertEquals(Optional.empty(), limiter.tryAcquire("a"), "releasing more than was counted leaves none");
     }
 
-    // Nodes and threads count on one shared map: concurrent attempts never exceed the limit.
     @Test
-    void whenManyThreadsTryAtOnceThenNoMoreThanTheLimitAreAllowed() throws Exception {
+    void whenManyThreadsAcquireAndReleaseThenTheLimitHoldsExactly() throws Exception {
+        SlidingWindowLimiter ten = new SlidingWindowLimiter(
+                new LocalSharedState(clock).map("ten", Duration.ofHours(1)), 10, Duration.ofHours(1), clock);
+        AtomicInteger allowed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Optional<Duration>>> attempts = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
-                attempts.add(pool.submit(() -> limiter.tryAcquire("a")));
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                boolean giveBack = i % 2 == 0;
+                done.add(pool.submit(() -> {
+                    if (ten.tryAcquire("k").isEmpty()) {
+                        if (giveBack) {
+                            ten.release("k");
+                        } else {
+                            allowed.incrementAndGet();
+                        }
+                    }
+                }));
             }
-            int allowed = 0;
-            for (Future<Optional<Duration>> attempt : attempts) {
-                allowed += attempt.get(10, TimeUnit.SECONDS).isEmpty() ? 1 : 0;
+            for (Future<?> f : done) {
+                f.get();
             }
-            assertEquals(3, allowed);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
+        // Every kept attempt holds one of the ten places, released ones gave theirs back: the rest are still free
+        int free = 0;
+        while (ten.tryAcquire("k").isEmpty()) {
+            free++;
+        }
+        assertTrue(allowed.get() > 0);
+        assertEquals(10, allowed.get() + free);
     }
 }

@@ -2,6 +2,7 @@ package io.accountoauth.testsupport;
 
 import io.accountoauth.client.ClientAuthenticator;
 import io.accountoauth.login.CustomerAuthenticator;
+import io.accountoauth.login.KnownBrowsers;
 import io.accountoauth.oauth.RegistrationLimit;
 import io.accountoauth.state.SharedState;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +23,11 @@ public class ResetResource {
 
     static final List<String> COUNTERS = List.of(
             CustomerAuthenticator.FAILURES,
+            CustomerAuthenticator.ADDRESS_FAILURES,
+            CustomerAuthenticator.UNRECOGNISED_FAILURES,
+            KnownBrowsers.BROWSERS,
             ClientAuthenticator.FAILURES,
+            ClientAuthenticator.ADDRESS_FAILURES,
             RegistrationLimit.REGISTRATIONS);
 
     @Inject
