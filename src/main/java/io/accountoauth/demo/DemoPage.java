@@ -137,7 +137,7 @@ public class DemoPage {
     /** How the app set itself up at this address, once it has. */
     public BankSetup getSetup() {
         BankSetup setup = session.setup();
-        return setup != null ? setup : registrations.find(addresses().browserBase()).orElse(null);
+        return setup != null ? setup : registrations.find(addresses()).orElse(null);
     }
 
     public SequenceDiagram getDiagram() {

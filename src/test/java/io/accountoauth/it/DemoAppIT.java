@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -246,6 +247,64 @@ class DemoAppIT extends DeployedWar {
         assertTrue(step(document, "token").selectFirst("pre.request-line").text()
                 .startsWith("POST " + loopback + "account/token"));
         assertNoSecrets(page);
+    }
+
+    /*
+     * The demo registers once for the bank it talks to, never for a Host header a request brings: ten Connects
+     * claiming ten hosts register nothing, and customers at any loopback host and port are served by the one
+     * registration.
+     */
+    @Test
+    @Order(9)
+    void whenConnectsClaimOtherHostsThenTheDemoRegistersNothingMore() throws Exception {
+        connect("jane");
+        int registered = registeredApps();
+        browser = new Browser(loopback);
+        Browser.Page demo = openDemo();
+        RawHttp raw = new RawHttp(loopback);
+        String action = demo.uri().resolve(demo.document().getElementById("demo").attr("action")).getRawPath();
+        for (int port = 1001; port <= 1010; port++) {
+            RawHttp.Request connect = new RawHttp.Request("POST", action).withoutHost()
+                    .header("Host", "localhost:" + port)
+                    .header("Cookie", browser.cookieHeader())
+                    .body("application/x-www-form-urlencoded", Browser.form(connectForm(demo)));
+            RawHttp.Response answer = raw.send(connect);
+            assertEquals(303, answer.status(), answer.toString());
+        }
+        RawHttp.Response elsewhere = raw.send(new RawHttp.Request("POST", action).withoutHost()
+                .header("Host", "evil.example")
+                .header("Cookie", browser.cookieHeader())
+                .body("application/x-www-form-urlencoded", Browser.form(connectForm(demo))));
+        assertEquals(303, elsewhere.status(), elsewhere.toString());
+        assertEquals(registered, registeredApps(), "no registration for any Host a request claimed");
+
+        Browser.Page message = demoPage(browser.open(loopback.resolve("demo/")));
+        assertTrue(message.document().text().contains("The demo app is registered with the bank for the callbacks"),
+                message.document().text());
+
+        URI localhost = new URI("http", null, "localhost", loopback.getPort(), "/", null, null);
+        browser = new Browser(localhost);
+        Browser.Page start = demoPage(browser.open(localhost.resolve("demo/")));
+        Browser.Page login = browser.submit(start, "demo", "demo:connect", Map.of());
+        Browser.Page page = demoPage(browser.allowIfShown(browser.logIn(login, "dave", "any password")));
+        assertEquals("10,187.91", page.document().selectFirst(".balance").text());
+        assertEquals(registered, registeredApps());
+    }
+
+    /** The Connect form's fields as a browser posts them. */
+    private static List<Map.Entry<String, String>> connectForm(Browser.Page demo) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>(Browser.fieldsOf(demo, "demo"));
+        fields.add(Map.entry("demo:connect", demo.document().select("[name=\"demo:connect\"]").attr("value")));
+        return fields;
+    }
+
+    /** How many apps the bank has registered: its readiness check counts them. */
+    private int registeredApps() {
+        JsonObject health = Api.json(api.get("health/ready"));
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("database"))
+                .findFirst().orElseThrow().getJsonObject("data").get("clients").toString().replace("\"", "")
+                .transform(Integer::parseInt);
     }
 
     private Browser.Page openDemo() {
