@@ -1,5 +1,6 @@
 package io.accountoauth.api;
 
+import io.accountoauth.platform.IssuerVary;
 import io.accountoauth.account.AccountResource;
 import io.accountoauth.oauth.AccessTokenResource;
 import io.accountoauth.oauth.AuthorizeResource;
@@ -80,6 +81,7 @@ public class AccountApplication extends Application {
                 OAuthExceptionMapper.class,
                 TooManyAttemptsMapper.class,
                 UnexpectedErrorMapper.class,
-                NoStoreFilter.class);
+                NoStoreFilter.class,
+                IssuerVary.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.accountoauth.api;
 
+import io.accountoauth.platform.IssuerVary;
 import io.accountoauth.oauth.MetadataResource;
 import io.accountoauth.oauth.UnexpectedErrorMapper;
 import jakarta.ws.rs.ApplicationPath;
@@ -12,6 +13,6 @@ public class WellKnownApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(MetadataResource.class, UnexpectedErrorMapper.class);
+        return Set.of(MetadataResource.class, UnexpectedErrorMapper.class, IssuerVary.class);
     }
 }

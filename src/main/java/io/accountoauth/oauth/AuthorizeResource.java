@@ -1,5 +1,6 @@
 package io.accountoauth.oauth;
 
+import io.accountoauth.platform.IssuerShaped;
 import io.accountoauth.client.Client;
 import io.accountoauth.client.ClientRepository;
 import io.accountoauth.client.RedirectUriRules;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
  */
+@IssuerShaped
 @Path("authorize")
 @ApplicationScoped
 @Tag(name = "Authorization")

@@ -1,5 +1,6 @@
 package io.accountoauth.oauth;
 
+import io.accountoauth.platform.IssuerShaped;
 import io.accountoauth.client.Client;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.platform.Issuer;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7662#section-2">RFC 7662 §2</a>
  */
+@IssuerShaped
 @Path("introspect")
 @ApplicationScoped
 @Tag(name = "Token")

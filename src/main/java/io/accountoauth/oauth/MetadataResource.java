@@ -1,5 +1,6 @@
 package io.accountoauth.oauth;
 
+import io.accountoauth.platform.IssuerShaped;
 import io.accountoauth.platform.Issuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8414#section-3">RFC 8414 §3</a>
  */
+@IssuerShaped
 @Path("oauth-authorization-server")
 @ApplicationScoped
 public class MetadataResource {

@@ -20,6 +20,11 @@ public class Issuer {
     @ConfigProperty(name = "oauth.issuer")
     Optional<String> configured;
 
+    /** True when no issuer is configured, so that each request's Host gives it. */
+    public boolean followsHost() {
+        return configured.isEmpty();
+    }
+
     public String of(HttpServletRequest request) {
         return configured.map(Issuer::withoutTrailingSlash).orElseGet(() -> fromRequest(request));
     }

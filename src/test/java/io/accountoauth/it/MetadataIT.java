@@ -70,6 +70,40 @@ class MetadataIT extends DeployedWar {
     }
 
     // RFC 8414 §2: every endpoint of this server, under the issuer.
+    /*
+     * Without oauth.issuer the issuer follows the Host header, so every answer that names it says Vary: Host:
+     * no cache may hand one host's issuer to another. (A server with oauth.issuer names that, whatever the Host.)
+     */
+    @Test
+    void whenTheIssuerFollowsTheHostThenAnswersNamingItVaryOnHost() {
+        RawHttp raw = new RawHttp(server());
+        RawHttp.Response metadata = raw.send(new RawHttp.Request("GET", server().getPath() + WELL_KNOWN)
+                .withoutHost().header("Host", "evil.example"));
+        assertEquals(200, metadata.status(), metadata.toString());
+        assertTrue(metadata.text().contains("\"issuer\":\"http://evil.example\""), metadata.text());
+        assertTrue(metadata.headers("Vary").stream().anyMatch(v -> v.matches("(?i).*\\bHost\\b.*")),
+                metadata.toString());
+
+        RawHttp.Response authorizeError = raw.send(new RawHttp.Request("GET", server().getPath()
+                + "account/authorize?client_id=" + SandboxApp.CLIENT_ID + "&redirect_uri="
+                + java.net.URLEncoder.encode(SandboxApp.REDIRECT_URI, java.nio.charset.StandardCharsets.UTF_8)
+                + "&response_type=token").withoutHost().header("Host", "evil.example"));
+        assertEquals(3, authorizeError.status() / 100, authorizeError.toString());
+        assertTrue(authorizeError.header("Location").contains("iss=http%3A%2F%2Fevil.example"),
+                authorizeError.toString());
+        assertTrue(authorizeError.headers("Vary").contains("Host"), authorizeError.toString());
+
+        RawHttp.Response introspection = raw.send(new RawHttp.Request("POST", server().getPath() + "account/introspect")
+                .header("Authorization", Api.basic(SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET))
+                .body("application/x-www-form-urlencoded", "token=x"));
+        assertEquals(200, introspection.status(), introspection.toString());
+        assertTrue(introspection.headers("Vary").contains("Host"), introspection.toString());
+
+        RawHttp.Response balance = raw.send(new RawHttp.Request("GET", server().getPath() + "account/balance"));
+        assertTrue(balance.headers("Vary").stream().noneMatch(v -> v.contains("Host")),
+                "the account API does not name the issuer: " + balance);
+    }
+
     @Test
     void whenMetadataIsRequestedThenEveryEndpointIsUnderTheIssuer() {
         JsonObject metadata = metadata();
