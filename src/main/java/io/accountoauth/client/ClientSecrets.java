@@ -17,8 +17,11 @@ public final class ClientSecrets {
         return TokenDigest.of(secret);
     }
 
+    /** No secret is longer: a longer one is wrong without being digested. */
+    public static final int MAX_LENGTH = 1024;
+
     public static boolean matches(String presented, String storedDigest) {
-        if (presented == null || storedDigest == null) {
+        if (presented == null || storedDigest == null || presented.length() > MAX_LENGTH) {
             return false;
         }
         return MessageDigest.isEqual(

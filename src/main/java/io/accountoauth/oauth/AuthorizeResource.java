@@ -10,6 +10,7 @@ import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -102,6 +103,16 @@ public class AuthorizeResource {
     public Response authorize(@Context UriInfo uriInfo, @Context HttpServletRequest request) {
         RequestParameters parameters = new RequestParameters(uriInfo.getQueryParameters());
         String contextPath = request.getContextPath();
+        try {
+            return authorize(parameters, contextPath, uriInfo, request);
+        } catch (OAuthException e) {
+            // Before the redirect URI is trusted, a bad parameter is told to the customer, never to a redirect
+            return errorPage(e.description(), contextPath);
+        }
+    }
+
+    private Response authorize(RequestParameters parameters, String contextPath, UriInfo uriInfo,
+            HttpServletRequest request) {
         String repeated = parameters.firstRepeated("client_id", "redirect_uri");
         if (repeated != null) {
             return errorPage("The " + repeated + " parameter is repeated; an app sends it once.", contextPath);
@@ -142,6 +153,11 @@ public class AuthorizeResource {
             boolean promptConsent = promptsConsent(parameters.optional("prompt"));
             String handle = pending.start(new AuthorizationRequest(
                     client.clientId(), client.name(), redirectUri, state, scope, challenge, iss, promptConsent));
+            HttpSession session = request.getSession(false);
+            if (session != null && session.isNew()) {
+                // A session nobody has logged in to yet lives as long as its request, not the half hour of a login
+                session.setMaxInactiveInterval((int) PendingAuthorizations.LIFETIME.toSeconds());
+            }
             // Absolute: JAX-RS implementations resolve a relative location differently (RESTEasy keeps /account).
             URI login = uriInfo.getBaseUri()
                     .resolve(request.getContextPath() + LOGIN_VIEW + "?request=" + handle);

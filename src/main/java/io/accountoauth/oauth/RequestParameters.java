@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads OAuth parameters, each of which may be sent at most once (RFC 6749 §3.1, §3.2).
- * An empty value counts as absent.
+ * Reads OAuth parameters, each of which may be sent at most once (RFC 6749 §3.1, §3.2), and none longer than
+ * {@link #MAX_LENGTH} characters ({@code redirect_uri}: {@link #MAX_REDIRECT_URI_LENGTH}; {@code client_secret} is
+ * left to client authentication, which refuses one longer than that). An empty value counts as absent.
  */
 public final class RequestParameters {
+
+    /** The longest value of any parameter: a generous {@code state}; the server's own values are far shorter. */
+    public static final int MAX_LENGTH = 1024;
+    /** The longest redirect URI, as registration allows. */
+    public static final int MAX_REDIRECT_URI_LENGTH = 2048;
 
     private final MultivaluedMap<String, String> values;
 
@@ -44,7 +50,20 @@ public final class RequestParameters {
             throw OAuthException.invalidRequest("The " + name + " parameter is repeated; send it once.");
         }
         String value = all.get(0);
+        if (value != null && value.length() > maxLength(name)) {
+            throw OAuthException.invalidRequest("The " + name + " parameter is longer than " + maxLength(name)
+                    + " characters.");
+        }
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static int maxLength(String name) {
+        return switch (name) {
+            case "redirect_uri" -> MAX_REDIRECT_URI_LENGTH;
+            // A secret of any length is a credential to check: an overlong one is a wrong one (invalid_client)
+            case "client_secret" -> Integer.MAX_VALUE;
+            default -> MAX_LENGTH;
+        };
     }
 
     /** The parameter's value; {@code invalid_request} when it is absent. */

@@ -28,6 +28,8 @@ public class SessionLogin {
         if (outcome instanceof LoginOutcome.LoggedIn) {
             // A new session id and form token after login (session fixation)
             request.changeSessionId();
+            // A logged-in session lives the configured time (web.xml), not the short life of an anonymous one
+            request.getSession().setMaxInactiveInterval(request.getServletContext().getSessionTimeout() * 60);
             CsrfTokens.rotate(request.getSession());
         }
         return outcome;

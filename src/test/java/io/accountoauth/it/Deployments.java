@@ -1,9 +1,11 @@
 package io.accountoauth.it;
 
 import io.accountoauth.testsupport.ClockResource;
+import io.accountoauth.testsupport.HeapResource;
 import io.accountoauth.testsupport.HousekeepingResource;
 import io.accountoauth.testsupport.MovableClock;
 import io.accountoauth.testsupport.ResetResource;
+import io.accountoauth.testsupport.SessionResource;
 import io.accountoauth.testsupport.TestClients;
 import io.accountoauth.testsupport.TestSupportApplication;
 import java.io.File;
@@ -44,6 +46,7 @@ final class Deployments {
         File built = new File(System.getProperty("app.war", "target/account-oauth.war"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(built).as(WebArchive.class)
                 .addClasses(MovableClock.class, ClockResource.class, HousekeepingResource.class, ResetResource.class,
+                        HeapResource.class, SessionResource.class,
                         TestSupportApplication.class, TestClients.class);
     }
 }

@@ -10,6 +10,7 @@ public class TestSupportApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ClockResource.class, HousekeepingResource.class, ResetResource.class);
+        return Set.of(ClockResource.class, HousekeepingResource.class, ResetResource.class, HeapResource.class,
+                SessionResource.class);
     }
 }
