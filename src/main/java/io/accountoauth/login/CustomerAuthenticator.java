@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@link KnownBrowsers}); beyond them such browsers wait, while a browser the customer has used before is
  * still checked, from any address, under its own five-failure throttle.
  * </ul>
- * A throttled attempt is not checked at all, and a right password is never counted as a failure.
+ * A throttled attempt is not checked at all, and a right password is never counted as a failure. Real passwords
+ * are checked through the {@link HashingGate}, which keeps their hashing to half the cores.
  *
  * <p>There is no {@code HttpAuthenticationMechanism}: with one, the container would run Jakarta Authentication on
  * every request, every API call and token request included, to log in a customer that only the login, consent and
@@ -70,6 +71,9 @@ public class CustomerAuthenticator {
 
     @Inject
     KnownBrowsers browsers;
+
+    @Inject
+    HashingGate hashing;
 
     @Inject
     @ConfigProperty(name = "sandbox.any-password", defaultValue = "true")
@@ -111,8 +115,18 @@ public class CustomerAuthenticator {
                 return new LoginOutcome.Protected(accountWait.get());
             }
         }
-        CredentialValidationResult result =
-                identityStores.validate(new UsernamePasswordCredential(name, password == null ? "" : password));
+        UsernamePasswordCredential credential = new UsernamePasswordCredential(name, password == null ? "" : password);
+        // Real passwords cost a PBKDF2 hash each: those checks take their turn at the gate
+        Optional<CredentialValidationResult> checked = anyPassword
+                ? Optional.of(identityStores.validate(credential))
+                : hashing.run(() -> identityStores.validate(credential));
+        if (checked.isEmpty()) {
+            if (counted) {
+                unrecognised.release(account);
+            }
+            return new LoginOutcome.Busy();
+        }
+        CredentialValidationResult result = checked.get();
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // No credentials or failed authentication: counted against the account here and the address
             throttle.failed(accountKey);

@@ -22,8 +22,15 @@ public sealed interface LoginOutcome {
     record Protected(Duration remaining) implements LoginOutcome {
     }
 
+    /** Too many password checks are under way: the password was not checked, and nothing was counted. */
+    record Busy() implements LoginOutcome {
+    }
+
     /** The message the login page shows for a refusal. */
     public static String message(LoginOutcome outcome) {
+        if (outcome instanceof Busy) {
+            return "The bank is checking many logins at the moment. Try again in a few seconds.";
+        }
         if (outcome instanceof Protected guarded) {
             long minutes = Math.max(1, (guarded.remaining().toSeconds() + 59) / 60);
             return "Too many failed attempts for this user from other browsers. Log in from a browser you have "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accountoauth.testsupport.TestPasswords;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -180,6 +181,36 @@ class BruteForceIT extends DeployedWar {
             browser.logIn(login(), "mallory", "guess " + i);
         }
         assertTrue(message(browser.logIn(login(), "mallory", "guess")).startsWith("Too many failed attempts."));
+    }
+
+    /*
+     * Twenty-four guesses at unknown users at once, each from its own address so that no throttle holds them back:
+     * each costs a PBKDF2 hash, and the hashing gate runs them in turn. Every one is answered, as a refusal or as
+     * "busy" when its turn did not come in time; none fails, and none lets anyone in.
+     */
+    @Test
+    void whenManyUnknownUsersAreGuessedAtOnceThenEachIsAnsweredInTurn() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int address = 150 + i;
+                answers.add(pool.submit(() -> {
+                    Browser guesser = from(address);
+                    Browser.Page page = guesser.logIn(login(guesser), "nobody" + address, "guess");
+                    assertEquals(200, page.status(), page.body());
+                    return message(page);
+                }));
+            }
+            for (java.util.concurrent.Future<String> answer : answers) {
+                String text = answer.get();
+                assertTrue(text.equals("The user name or password is not right.")
+                        || text.equals("The bank is checking many logins at the moment. Try again in a few seconds."),
+                        text);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     // Client ids are public: wrong secrets sent from elsewhere never hold back the client's own requests.
