@@ -1,6 +1,7 @@
 package io.accountoauth.consent;
 
 import io.accountoauth.platform.RandomValues;
+import io.accountoauth.platform.Settings;
 import io.accountoauth.token.Scopes;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The consent lifecycle: created when a customer is asked, authorised or rejected by them, revoked by them or
@@ -38,9 +38,12 @@ public class ConsentService {
     @Inject
     Clock clock;
 
+    private Duration lifetime;
+
     @Inject
-    @ConfigProperty(name = "consent.lifetime", defaultValue = "P90D")
-    Duration lifetime;
+    void configure(Settings settings) {
+        lifetime = settings.consentLifetime();
+    }
 
     private final Map<String, Instant> lastRecordedUse = new ConcurrentHashMap<>();
 

@@ -1,10 +1,10 @@
 package io.accountoauth.demo;
 
+import io.accountoauth.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Works out, from a request to the demo, where the bank is for the browser and for the app. */
 @ApplicationScoped
@@ -16,13 +16,15 @@ public class BankAddress {
      * loopback interface, at the port the request came in on: {@code http://127.0.0.1:<port><context path>}.
      * Set it when that address does not reach the bank, for example behind a proxy that ends TLS elsewhere.
      */
+    private Optional<String> configured = Optional.empty();
+
     @Inject
-    @ConfigProperty(name = "demo.bank-url")
-    Optional<String> configured;
+    void configure(Settings settings) {
+        configured = settings.bankUrl();
+    }
 
     Addresses of(HttpServletRequest request) {
-        String bankUrl = configured.map(String::trim).filter(url -> !url.isEmpty())
-                .map(BankAddress::withoutTrailingSlash)
+        String bankUrl = configured
                 .orElseGet(() -> "http://127.0.0.1:" + request.getLocalPort() + request.getContextPath());
         return new Addresses(browserBase(request), bankUrl);
     }
@@ -37,9 +39,5 @@ public class BankAddress {
         boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
         return scheme + "://" + (ipv6 ? "[" + host + "]" : host) + (defaultPort ? "" : ":" + port)
                 + request.getContextPath();
-    }
-
-    private static String withoutTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

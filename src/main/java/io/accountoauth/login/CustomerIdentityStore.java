@@ -2,6 +2,7 @@ package io.accountoauth.login;
 
 import io.accountoauth.account.Customer;
 import io.accountoauth.account.CustomerRepository;
+import io.accountoauth.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -9,7 +10,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The bank's customers as Jakarta Security sees them. In the sandbox (the default), as in the original, any
@@ -29,9 +29,12 @@ public class CustomerIdentityStore implements IdentityStore {
     @Inject
     Passwords passwords;
 
+    boolean anyPassword = true;
+
     @Inject
-    @ConfigProperty(name = "sandbox.any-password", defaultValue = "true")
-    boolean anyPassword;
+    void configure(Settings settings) {
+        anyPassword = settings.anyPassword();
+    }
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String name = credential.getCaller() == null ? "" : credential.getCaller().strip();

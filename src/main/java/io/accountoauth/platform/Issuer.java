@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This server's issuer identifier: the external base URL, from {@code oauth.issuer} when configured, and
@@ -16,9 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Issuer {
 
+    private Optional<String> configured = Optional.empty();
+
     @Inject
-    @ConfigProperty(name = "oauth.issuer")
-    Optional<String> configured;
+    void configure(Settings settings) {
+        configured = settings.issuer();
+    }
 
     /** True when no issuer is configured, so that each request's Host gives it. */
     public boolean followsHost() {
@@ -26,7 +28,7 @@ public class Issuer {
     }
 
     public String of(HttpServletRequest request) {
-        return configured.map(Issuer::withoutTrailingSlash).orElseGet(() -> fromRequest(request));
+        return configured.orElseGet(() -> fromRequest(request));
     }
 
     private static String fromRequest(HttpServletRequest request) {
@@ -39,9 +41,5 @@ public class Issuer {
             host = "[" + host + "]";
         }
         return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
-    }
-
-    private static String withoutTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

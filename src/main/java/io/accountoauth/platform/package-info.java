@@ -1,2 +1,5 @@
-/** Cross-cutting plumbing: the clock, logging, security headers, error pages, throttles and the OpenAPI clean-up. */
+/**
+ * Cross-cutting plumbing: the clock, the checked configuration, logging, security headers, error pages, throttles
+ * and the OpenAPI clean-up.
+ */
 package io.accountoauth.platform;
