@@ -25,7 +25,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = resolvedPath(request);
         response.setHeader("Content-Security-Policy", path.startsWith("/api-docs") ? API_DOCS_POLICY : POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -34,6 +34,16 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The path within the application as the container resolved it to a servlet, after decoding and removing dot
+     * segments: {@code /static/../login.xhtml} is the login page. The raw request URI is what the client sent, and
+     * would let it choose its own headers. On an error dispatch, the error page's own path.
+     */
+    static String resolvedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     /** Static files, and the discovery document, which sets its own lifetime. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +136,50 @@ class PageSecurityIT extends DeployedWar {
         Browser.Page redirect = browser.decide(consent, "allow");
         assertEquals(303, redirect.status());
         assertTrue(URI.create(redirect.location()).getHost().equals("www3.sotong.io"));
+    }
+
+    // The headers follow the page the container serves, not the path as the client wrote it.
+    @Test
+    void whenThePathOfAPageHasDotSegmentsThenThePageStillCarriesNoStoreAndTheStrictPolicy() {
+        Browser.Page login = browser.authorize(request());
+        String query = "?" + login.uri().getRawQuery();
+        RawHttp raw = new RawHttp(server());
+        for (String path : List.of("/static/../login.xhtml", "/static/%2e%2e/login.xhtml", "/static/.%2E/login.xhtml",
+                "/static/./../login.xhtml", "/webjars/../login.xhtml", "/.well-known/../login.xhtml",
+                "/api-docs/../login.xhtml")) {
+            RawHttp.Response page = raw.send(new RawHttp.Request("GET", path + query)
+                    .header("Cookie", browser.cookieHeader()));
+            assertEquals(200, page.status(), path + "\n" + page);
+            assertNotNull(Jsoup.parse(page.text()).getElementById("login"), path + "\n" + page);
+            assertEquals(List.of("no-store"), page.headers("Cache-Control"), path + "\n" + page);
+            assertStrictPolicy(path, page);
+        }
+    }
+
+    // Only Swagger UI's own page may have inline styles; the customer's consents page never.
+    @Test
+    void whenTheConsentsPageIsReachedThroughTheApiDocsFolderThenItCarriesTheStrictPolicy() {
+        RawHttp raw = new RawHttp(server());
+        for (String path : List.of("/api-docs/../account/consents", "/api-docs/%2e%2e/account/consents",
+                "/api-docs/./../account/consents")) {
+            RawHttp.Response page = raw.send(new RawHttp.Request("GET", path));
+            assertEquals(200, page.status(), path + "\n" + page);
+            assertNotNull(Jsoup.parse(page.text()).getElementById("login"), path + "\n" + page);
+            assertEquals(List.of("no-store"), page.headers("Cache-Control"), path + "\n" + page);
+            assertStrictPolicy(path, page);
+        }
+        RawHttp.Response apiDocs = raw.send(new RawHttp.Request("GET", "/api-docs/"));
+        assertEquals(200, apiDocs.status(), apiDocs.toString());
+        assertTrue(apiDocs.header("Content-Security-Policy").contains("style-src 'self' 'unsafe-inline'"),
+                apiDocs.toString());
+    }
+
+    private static void assertStrictPolicy(String path, RawHttp.Response page) {
+        String policy = page.header("Content-Security-Policy");
+        assertNotNull(policy, path + "\n" + page);
+        assertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("style-src 'self';")
+                && !policy.contains("unsafe-inline"), path + ": " + policy);
+        assertEquals(List.of("DENY"), page.headers("X-Frame-Options"), path);
     }
 
     private static List<Map.Entry<String, String>> withCredentials(List<Map.Entry<String, String>> hidden) {
