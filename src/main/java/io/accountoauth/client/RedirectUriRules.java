@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +18,12 @@ import java.util.regex.Pattern;
 public final class RedirectUriRules {
 
     static final int MAX_LENGTH = 2048;
+    static final int MAX_PORT = 65535;
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     /** RFC 3986 characters only: no spaces, backslashes, quotes, angle brackets or controls. */
     private static final Pattern URI_CHARACTERS = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
+    /** The port at the end of an authority, as written: {@code host:port}, {@code [::1]:port}. */
+    private static final Pattern PORT = Pattern.compile(":([0-9]*)$");
     /** Encoded dots, slashes, backslashes and percent signs can hide dot segments or a second host. */
     private static final Pattern ENCODED_PATH_TRICKS = Pattern.compile("%(2e|2f|5c|25)", Pattern.CASE_INSENSITIVE);
 
@@ -42,7 +46,7 @@ public final class RedirectUriRules {
     /**
      * Why a URI cannot be registered, or empty when it can: an absolute {@code https} URI, or a plain
      * {@code http} loopback URI (RFC 8252 §7.3); no fragment (RFC 6749 §3.1.2), no wildcard, no user info,
-     * no dot segments or encoded separators.
+     * no dot segments or encoded separators, and a port, if any, from 1 to 65535.
      */
     public static Optional<String> registrationProblem(String candidate) {
         if (candidate == null || candidate.isEmpty()) {
@@ -56,6 +60,9 @@ public final class RedirectUriRules {
         }
         if (candidate.indexOf('*') >= 0) {
             return Optional.of("A redirect URI must not contain wildcards.");
+        }
+        if (!hasValidPort(candidate)) {
+            return Optional.of("A redirect URI's port must be from 1 to " + MAX_PORT + ".");
         }
         if (candidate.startsWith("http:")) {
             return plainLoopback(candidate).isPresent() ? Optional.empty()
@@ -84,6 +91,23 @@ public final class RedirectUriRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** False when the URI names a port outside 1 to 65535, or an empty one; true otherwise, also when it is no URI. */
+    private static boolean hasValidPort(String candidate) {
+        String authority;
+        try {
+            authority = new URI(candidate).getRawAuthority();
+        } catch (URISyntaxException e) {
+            return true;
+        }
+        Matcher port = authority == null ? null : PORT.matcher(authority);
+        if (port == null || !port.find()) {
+            return true;
+        }
+        String digits = port.group(1);
+        return !digits.isEmpty() && digits.length() <= 5 && Integer.parseInt(digits) >= 1
+                && Integer.parseInt(digits) <= MAX_PORT;
     }
 
     /** A registered loopback URI matches the same URI on any port. */
@@ -118,7 +142,7 @@ public final class RedirectUriRules {
             return Optional.empty();
         }
         String expectedAuthority = uri.getPort() == -1 ? host : host + ":" + uri.getPort();
-        if (!expectedAuthority.equals(uri.getRawAuthority()) || uri.getPort() == 0 || uri.getPort() > 65535) {
+        if (!expectedAuthority.equals(uri.getRawAuthority()) || uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
             return Optional.empty();
         }
         String path = uri.getRawPath();

@@ -91,7 +91,8 @@ public class RegistrationResource {
                     requiredProperties = "redirect_uris", properties = {
                             @SchemaProperty(name = "redirect_uris", type = SchemaType.ARRAY,
                                     implementation = String[].class,
-                                    description = "1 to 10 URIs: https, or http on a loopback host."),
+                                    description = "1 to 10 URIs: https, or http on a loopback host; a port, "
+                                            + "if any, from 1 to 65535."),
                             @SchemaProperty(name = "client_name", type = SchemaType.STRING,
                                     description = "Shown to the customer on the consent page; at most 100 "
                                             + "characters. Defaults to the first redirect URI's host."),

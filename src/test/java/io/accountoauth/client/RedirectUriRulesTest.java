@@ -1,9 +1,11 @@
 package io.accountoauth.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,7 +131,8 @@ class RedirectUriRulesTest {
     // RFC 7591 §2 with RFC 6749 §3.1.2 and RFC 8252 §7.3: what an app may register.
     @ParameterizedTest
     @ValueSource(strings = {"https://app.example/cb", "https://app.example:8443/cb?tenant=1",
-            "http://127.0.0.1/cb", "http://localhost:9000/callback", "http://[::1]/cb"})
+            "http://127.0.0.1/cb", "http://localhost:9000/callback", "http://[::1]/cb", "https://app.example:1/cb",
+            "https://app.example:65535/cb", "http://127.0.0.1:65535/cb"})
     void whenHttpsOrPlainLoopbackThenRegistrable(String uri) {
         assertTrue(RedirectUriRules.registrationProblem(uri).isEmpty(), uri);
     }
@@ -139,8 +142,19 @@ class RedirectUriRulesTest {
             "https://app.example/*", "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd",
             "/cb", "cb", "https://user@app.example/cb", "https://APP.example/cb", "https://app.example/a/../cb",
             "https://app.example/%2e%2e/cb", "ftp://app.example/cb", "https:///cb", "http://localhost/cb?x=1",
-            "https://app.example/c b", ""})
+            "https://app.example/c b", "https://app.example:99999/cb", "https://app.example:65536/cb", "https://app.example:99999999999/cb",
+            "https://app.example:0/cb", "https://app.example:/cb", "http://127.0.0.1:65536/cb", "http://localhost:0/cb",
+            ""})
     void whenNotHttpsOrNotPlainLoopbackThenNotRegistrable(String uri) {
         assertTrue(RedirectUriRules.registrationProblem(uri).isPresent(), uri);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.example:99999/cb", "https://app.example:65536/cb", "https://app.example:0/cb",
+            "https://app.example:/cb", "https://app.example:99999999999/cb", "http://127.0.0.1:65536/cb",
+            "http://[::1]:0/cb"})
+    void whenThePortIsOutside1To65535ThenTheProblemSaysSo(String uri) {
+        assertEquals(Optional.of("A redirect URI's port must be from 1 to 65535."),
+                RedirectUriRules.registrationProblem(uri), uri);
     }
 }

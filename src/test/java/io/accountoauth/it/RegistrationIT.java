@@ -115,6 +115,25 @@ class RegistrationIT extends DeployedWar {
         assertError(response, 400, "invalid_redirect_uri");
     }
 
+    // A port is a number from 1 to 65535 (RFC 3986 §3.2.3 with RFC 793): a larger one is no address at all.
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example:99999/", "https://money.example:65536/callback",
+            "https://money.example:0/callback", "http://127.0.0.1:70000/callback"})
+    void whenARedirectUriPortIsOutside1To65535ThenInvalidRedirectUri(String redirectUri) {
+        JsonObject error = assertError(api.postJson("account/register",
+                "{\"client_name\":\"Port\",\"redirect_uris\":[\"" + redirectUri + "\"]}"), 400, "invalid_redirect_uri");
+        assertTrue(error.getString("error_description", "").contains("port"), error.toString());
+    }
+
+    @Test
+    void whenARedirectUriPortIsWithin1To65535ThenRegistered() {
+        for (String redirectUri : List.of("https://money.example:1/callback", "https://money.example:65535/callback")) {
+            HttpResponse<String> response = api.postJson("account/register",
+                    "{\"client_name\":\"Port\",\"redirect_uris\":[\"" + redirectUri + "\"]}");
+            assertEquals(201, response.statusCode(), response.body());
+        }
+    }
+
     @Test
     void whenNoRedirectUrisThenInvalidRedirectUri() {
         assertError(api.postJson("account/register", "{\"client_name\":\"None\"}"), 400, "invalid_redirect_uri");
