@@ -85,18 +85,34 @@ public class ClientRegistration {
         }
     }
 
-    /** The name the customer sees on the consent page: as given, or the app's redirect host. */
+    /**
+     * The name the customer sees on the consent page: as given, or the app's redirect host. A name is text only:
+     * no control characters, no invisible formatting (bidirectional overrides and isolates such as U+202E, which
+     * would make the page show the name's text in another order, zero-width characters), no line or paragraph
+     * separators, no unpaired surrogates.
+     */
     private static String name(String requested, String firstRedirectUri) {
         if (requested == null || requested.isBlank()) {
             return URI.create(firstRedirectUri).getHost();
         }
+        requested.codePoints().filter(ClientRegistration::isNotText).findFirst().ifPresent(c -> {
+            throw RegistrationException.invalidMetadata(String.format("client_name must be plain text: U+%04X is a "
+                    + "control, formatting (such as a bidirectional or zero-width) or separator character, or an "
+                    + "unpaired surrogate.", c));
+        });
         String name = requested.strip();
         if (name.length() > MAX_NAME_LENGTH) {
             throw RegistrationException.invalidMetadata("client_name is longer than " + MAX_NAME_LENGTH + " characters.");
         }
-        if (name.codePoints().anyMatch(Character::isISOControl)) {
-            throw RegistrationException.invalidMetadata("client_name contains control characters.");
-        }
         return name;
+    }
+
+    /** Unicode categories Cc, Cf, Zl, Zp, and a surrogate that is not half of a pair (Cs). */
+    static boolean isNotText(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE -> true;
+            default -> false;
+        };
     }
 }

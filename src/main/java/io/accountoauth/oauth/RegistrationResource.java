@@ -95,7 +95,9 @@ public class RegistrationResource {
                                             + "if any, from 1 to 65535."),
                             @SchemaProperty(name = "client_name", type = SchemaType.STRING,
                                     description = "Shown to the customer on the consent page; at most 100 "
-                                            + "characters. Defaults to the first redirect URI's host."),
+                                            + "characters of text, with no control, formatting (bidirectional, "
+                                            + "zero-width) or separator characters. Defaults to the first "
+                                            + "redirect URI's host."),
                             @SchemaProperty(name = "token_endpoint_auth_method", type = SchemaType.STRING,
                                     enumeration = {"client_secret_basic", "client_secret_post", "none"},
                                     defaultValue = "client_secret_basic"),

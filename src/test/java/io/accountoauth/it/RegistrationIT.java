@@ -134,6 +134,31 @@ class RegistrationIT extends DeployedWar {
         }
     }
 
+    // The consent page must show the name as it reads: no bidirectional overrides or isolates (U+202A-U+202E,
+    // U+2066-U+2069), marks, zero-width or other invisible formatting, controls, line breaks or lone surrogates.
+    @ParameterizedTest
+    @ValueSource(strings = {"Bank\\u202egnp.exe", "\\u202bYoisho Bank", "\\u2066Yoisho\\u2069 Bank",
+            "Yoisho\\u200eBank", "Yoisho\\u200fBank", "Yo\\u200bisho", "Yo\\u200disho", "Yoisho\\u2060",
+            "\\ufeffYoisho", "Yoisho\\u061c", "Yoisho\\u00ad", "Yoisho\\u2028Bank", "Yoisho\\u2029",
+            "Yoisho\\u0085Bank", "Yoisho\\u0000", "Yoisho\\tBank", "Yoisho Bank\\n", "Yoisho\\ud800Bank",
+            "Yoisho\\udc00", "\\udb40\\udc41Yoisho"})
+    void whenAClientNameHasInvisibleOrControlCharactersThenInvalidClientMetadataNamingIt(String jsonName) {
+        JsonObject error = assertError(api.postJson("account/register",
+                "{\"client_name\":\"" + jsonName + "\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}"),
+                400, "invalid_client_metadata");
+        assertTrue(error.getString("error_description", "").startsWith("client_name "), error.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u05d1\u05e0\u05e7 \u05d4\u05db\u05e1\u05e3", "\u0645\u0635\u0631\u0641\u064a",
+            "Caf\u00e9 \ud83d\udcb0 \u4e2d\u6587", "Budget\u00a0Buddy"})
+    void whenAClientNameIsTextInAnyScriptThenItIsRegisteredAsGiven(String name) {
+        HttpResponse<String> response = api.postJson("account/register",
+                "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"" + REDIRECT_URI + "\"]}");
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(name, Api.json(response).getString("client_name"));
+    }
+
     @Test
     void whenNoRedirectUrisThenInvalidRedirectUri() {
         assertError(api.postJson("account/register", "{\"client_name\":\"None\"}"), 400, "invalid_redirect_uri");
