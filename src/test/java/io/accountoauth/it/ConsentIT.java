@@ -121,6 +121,30 @@ class ConsentIT extends DeployedWar {
         assertFalse(consent.containsKey("expires_at"), consent.toString());
     }
 
+    // An app's name in a right-to-left script is shown isolated (<bdi>): it cannot reorder the text around it.
+    @Test
+    void whenAnAppNameIsRightToLeftThenEveryPageShowsItIsolated() {
+        App app = register("\u05d1\u05e0\u05e7 \u05d4\u05db\u05e1\u05e3");
+        Browser.Page login = browser.authorize(app.request("scope", "read"));
+        assertIsolated(login.document().selectFirst("p.lead"), app.name());
+
+        Browser.Page consent = browser.logIn(login, "dave", "any password");
+        assertIsolated(consent.document().selectFirst("h1"), app.name());
+        assertTrue(consent.document().selectFirst("h1").ownText().startsWith("Allow"), consent.body());
+        browser.decide(consent, "allow");
+
+        Browser.Page list = dashboard(new Browser(root), "dave");
+        assertIsolated(sectionOfApp(list, app.name()).selectFirst("h2 a"), app.name());
+    }
+
+    /** The element shows the name, all of it and nothing else, inside a bdi element. */
+    private static void assertIsolated(Element shown, String name) {
+        assertNotNull(shown);
+        Element isolated = shown.selectFirst("bdi");
+        assertNotNull(isolated, () -> "not isolated: " + shown.outerHtml());
+        assertEquals(name, isolated.text(), shown.outerHtml());
+    }
+
     // The consent page names the app, where the answer goes, and the date the consent would end: 90 days on.
     @Test
     void whenConsentPageIsShownThenItNamesTheAppTheRedirectHostAndTheExpiryDate() {
