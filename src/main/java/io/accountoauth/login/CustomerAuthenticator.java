@@ -2,6 +2,7 @@ package io.accountoauth.login;
 
 import io.accountoauth.platform.ClientAddresses;
 import io.accountoauth.platform.FailureThrottle;
+import io.accountoauth.platform.Settings;
 import io.accountoauth.platform.SlidingWindowLimiter;
 import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Logs a customer in to a browser session: the credential goes to Jakarta Security's identity stores
@@ -75,9 +75,12 @@ public class CustomerAuthenticator {
     @Inject
     HashingGate hashing;
 
+    private boolean anyPassword = true;
+
     @Inject
-    @ConfigProperty(name = "sandbox.any-password", defaultValue = "true")
-    boolean anyPassword;
+    void configure(Settings settings) {
+        anyPassword = settings.anyPassword();
+    }
 
     private FailureThrottle throttle;
     private FailureThrottle addressThrottle;

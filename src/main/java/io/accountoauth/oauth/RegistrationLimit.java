@@ -1,5 +1,6 @@
 package io.accountoauth.oauth;
 
+import io.accountoauth.platform.Settings;
 import io.accountoauth.platform.SlidingWindowLimiter;
 import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Limits how many clients one source address may register per hour, counted over every node. Only registrations
@@ -30,14 +30,13 @@ public class RegistrationLimit {
     SharedState state;
 
     @Inject
-    @ConfigProperty(name = "oauth.registration.per-address-per-hour", defaultValue = "10")
-    int perAddressPerHour;
+    Settings settings;
 
     private SlidingWindowLimiter limiter;
 
     @PostConstruct
     void init() {
-        limiter = new SlidingWindowLimiter(state.map(REGISTRATIONS, WINDOW), perAddressPerHour, WINDOW,
+        limiter = new SlidingWindowLimiter(state.map(REGISTRATIONS, WINDOW), settings.registrationsPerAddressPerHour(), WINDOW,
                 clock);
     }
 

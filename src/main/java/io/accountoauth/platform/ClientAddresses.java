@@ -1,6 +1,5 @@
 package io.accountoauth.platform;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,14 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The address of the client behind a request, for the throttles and limits that count per address.
  *
  * <p>It is the connection's peer address, unless that peer is one of the configured trusted proxies
- * ({@code oauth.trusted-proxies}: addresses and CIDR ranges, none by default). Only then is the forwarding header
- * the proxies write read ({@code oauth.proxy-headers}: {@code xforwarded} for {@code X-Forwarded-For}, the
+ * ({@code oauth.trusted-proxies}: addresses and CIDR ranges, none by default; see {@link Settings}). Only then is
+ * the forwarding header the proxies write read ({@code oauth.proxy-headers}: {@code xforwarded} for {@code X-Forwarded-For}, the
  * default, or {@code forwarded} for RFC 7239's {@code Forwarded}), from its right-most hop leftwards: the first hop
  * that is not a trusted proxy is the client. Hops further left were written by whoever sent the request and are
  * never believed. A hop that is not an address ends the walk at the proxy that wrote it.
@@ -37,15 +35,7 @@ public class ClientAddresses {
             Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    @Inject
-    @ConfigProperty(name = "oauth.trusted-proxies")
-    Optional<String> trustedProxiesSetting;
-
-    @Inject
-    @ConfigProperty(name = "oauth.proxy-headers", defaultValue = "xforwarded")
-    String proxyHeadersSetting;
-
-    private List<Range> trustedProxies;
+    private List<Range> trustedProxies = List.of();
     private boolean forwarded;
 
     ClientAddresses() {
@@ -57,10 +47,10 @@ public class ClientAddresses {
         this.forwarded = forwarded;
     }
 
-    @PostConstruct
-    void init() {
-        trustedProxies = ranges(trustedProxiesSetting.orElse(""));
-        forwarded = proxyHeaders(proxyHeadersSetting);
+    @Inject
+    void configure(Settings settings) {
+        trustedProxies = settings.trustedProxies();
+        forwarded = settings.forwardedHeader();
     }
 
     /** The client's address for this request. */

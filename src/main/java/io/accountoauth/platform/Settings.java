@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,19 +21,31 @@ import java.util.regex.Pattern;
  * @param anyPassword                    {@value #ANY_PASSWORD}: the sandbox's "any password" login
  * @param bankUrl                        {@value #BANK_URL}: where the demo app calls the bank, without a trailing
  *                                       slash; empty for the server the demo runs in
+ * @param sandboxApp                     {@value #SANDBOX_APP}: whether the seed's published app is there; by default
+ *                                       only in the sandbox
+ * @param trustedProxies                 {@value #TRUSTED_PROXIES}: the reverse proxies whose forwarding header
+ *                                       gives the client address; none by default
+ * @param forwardedHeader                {@value #PROXY_HEADERS}: true when they write RFC 7239 {@code Forwarded},
+ *                                       false for {@code X-Forwarded-For}
  */
 public record Settings(
         Optional<String> issuer,
         int registrationsPerAddressPerHour,
         Duration consentLifetime,
         boolean anyPassword,
-        Optional<String> bankUrl) {
+        Optional<String> bankUrl,
+        boolean sandboxApp,
+        List<ClientAddresses.Range> trustedProxies,
+        boolean forwardedHeader) {
 
     public static final String ISSUER = "oauth.issuer";
     public static final String REGISTRATIONS_PER_ADDRESS_PER_HOUR = "oauth.registration.per-address-per-hour";
     public static final String CONSENT_LIFETIME = "consent.lifetime";
     public static final String ANY_PASSWORD = "sandbox.any-password";
     public static final String BANK_URL = "demo.bank-url";
+    public static final String SANDBOX_APP = "sandbox.app";
+    public static final String TRUSTED_PROXIES = "oauth.trusted-proxies";
+    public static final String PROXY_HEADERS = "oauth.proxy-headers";
 
     static final int DEFAULT_REGISTRATIONS = 10;
     static final int MAX_REGISTRATIONS = 10_000;
@@ -47,18 +60,48 @@ public record Settings(
     static final String LIFETIME_ALLOWED = "an ISO-8601 duration longer than zero and at most P3650D (ten years), "
             + "such as P90D or PT12H";
     static final String BOOLEAN_ALLOWED = "true or false";
+    static final String PROXIES_ALLOWED = "IP addresses and CIDR ranges separated by commas, such as "
+            + "10.0.0.0/8, 192.168.1.7";
+    static final String PROXY_HEADERS_ALLOWED = "xforwarded (X-Forwarded-For) or forwarded (RFC 7239 Forwarded)";
+    static final String ISSUER_REQUIRED = "required with " + ANY_PASSWORD + "=false (production mode): the "
+            + "external base URL clients use, such as https://bank.example; a production server never takes its "
+            + "issuer from a request's Host header";
     static final String URL_ALLOWED = "an absolute http or https URL with a host, an optional port from 1 to 65535 "
             + "and path, and no user info, query or fragment, such as https://bank.example";
 
     /** The settings of a source that gives each property's value, or empty for one not set. */
     public static Settings read(Function<String, Optional<String>> source) {
+        Optional<String> issuer = value(source, ISSUER).map(v -> url(ISSUER, v));
+        boolean anyPassword = value(source, ANY_PASSWORD).map(v -> bool(ANY_PASSWORD, v)).orElse(true);
+        if (!anyPassword && issuer.isEmpty()) {
+            throw new InvalidSetting(ISSUER, "", ISSUER_REQUIRED);
+        }
         return new Settings(
-                value(source, ISSUER).map(v -> url(ISSUER, v)),
+                issuer,
                 value(source, REGISTRATIONS_PER_ADDRESS_PER_HOUR)
                         .map(v -> registrations(REGISTRATIONS_PER_ADDRESS_PER_HOUR, v)).orElse(DEFAULT_REGISTRATIONS),
                 value(source, CONSENT_LIFETIME).map(v -> lifetime(CONSENT_LIFETIME, v)).orElse(DEFAULT_CONSENT_LIFETIME),
-                value(source, ANY_PASSWORD).map(v -> bool(ANY_PASSWORD, v)).orElse(true),
-                value(source, BANK_URL).map(v -> url(BANK_URL, v)));
+                anyPassword,
+                value(source, BANK_URL).map(v -> url(BANK_URL, v)),
+                value(source, SANDBOX_APP).map(v -> bool(SANDBOX_APP, v)).orElse(anyPassword),
+                value(source, TRUSTED_PROXIES).map(v -> proxies(TRUSTED_PROXIES, v)).orElse(List.of()),
+                value(source, PROXY_HEADERS).map(v -> proxyHeaders(PROXY_HEADERS, v)).orElse(false));
+    }
+
+    static List<ClientAddresses.Range> proxies(String property, String value) {
+        try {
+            return ClientAddresses.ranges(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting(property, value, PROXIES_ALLOWED);
+        }
+    }
+
+    static boolean proxyHeaders(String property, String value) {
+        try {
+            return ClientAddresses.proxyHeaders(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting(property, value, PROXY_HEADERS_ALLOWED);
+        }
     }
 
     /** A value that is not set, or only blanks, is as good as none: the default applies. */

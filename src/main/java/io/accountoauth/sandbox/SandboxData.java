@@ -6,6 +6,7 @@ import io.accountoauth.account.CustomerRepository;
 import io.accountoauth.client.Client;
 import io.accountoauth.client.ClientRepository;
 import io.accountoauth.client.ClientSecrets;
+import io.accountoauth.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Seeds the sandbox's customers, accounts and app from {@code sandbox-data.json} at start-up, adding only
- * what the database does not have yet.
+ * what the database does not have yet. The app, whose secret is published, only where {@code sandbox.app} asks for
+ * it: by default in the sandbox, never by default in production mode.
  */
 @ApplicationScoped
 public class SandboxData {
@@ -39,11 +41,21 @@ public class SandboxData {
     @Inject
     Logger log;
 
+    @Inject
+    Settings settings;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         JsonObject data = read();
         for (JsonValue value : data.getJsonArray("clients")) {
             JsonObject client = value.asJsonObject();
             String clientId = client.getString("client_id");
+            if (!settings.sandboxApp()) {
+                if (clients.find(clientId).isPresent()) {
+                    log.warning(() -> "The sandbox app " + clientId + ", whose secret is published, is in the "
+                            + "database although sandbox.app is false: remove it from the client table");
+                }
+                continue;
+            }
             addOnce(() -> clients.addIfAbsent(new Client(
                     clientId,
                     client.getString("name"),
@@ -62,7 +74,8 @@ public class SandboxData {
                             customer.getString("phone")),
                     AccountBalance.parse(customer.getString("balance"))), () -> customers.find(username).isPresent());
         }
-        log.info(() -> "Sandbox data ready: " + data.getJsonArray("clients").size() + " app(s), "
+        log.info(() -> "Sandbox data ready: " + (settings.sandboxApp() ? data.getJsonArray("clients").size() : 0)
+                + " app(s), "
                 + data.getJsonArray("customers").size() + " customer(s)");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accountoauth.testsupport.TestClients;
 import io.accountoauth.testsupport.TestPasswords;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -27,8 +28,12 @@ class BruteForceIT extends DeployedWar {
         return Deployments.war()
                 .addClass(TestPasswords.class)
                 .addAsResource(new StringAsset("sandbox.any-password=false\n"
+                        + "oauth.issuer=" + ISSUER + "\n"
                         + "oauth.trusted-proxies=" + PROXY + "\n"), "META-INF/microprofile-config.properties");
     }
+
+    /** Production mode needs its issuer configured. */
+    static final String ISSUER = "https://bank.example";
 
     /** The one address this deployment trusts as a reverse proxy. */
     static final String PROXY = "127.0.0.100";
@@ -40,7 +45,7 @@ class BruteForceIT extends DeployedWar {
     }
 
     private Browser.Page login() {
-        return browser.authorize(Map.of("client_id", SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI,
+        return browser.authorize(Map.of("client_id", TestClients.OTHER_ID, "redirect_uri", TestClients.OTHER_REDIRECT_URI,
                 "prompt", "consent"));
     }
 
@@ -49,7 +54,7 @@ class BruteForceIT extends DeployedWar {
     }
 
     private static Browser.Page login(Browser browser) {
-        return browser.authorize(Map.of("client_id", SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI,
+        return browser.authorize(Map.of("client_id", TestClients.OTHER_ID, "redirect_uri", TestClients.OTHER_REDIRECT_URI,
                 "prompt", "consent"));
     }
 
@@ -75,6 +80,27 @@ class BruteForceIT extends DeployedWar {
 
     private static String message(Browser.Page page) {
         return page.document().select(".alert").text();
+    }
+
+    // Production mode means production: the seed's app, whose secret is published, is not there.
+    @Test
+    void whenProductionModeThenTheSandboxAppIsAbsent() {
+        HttpResponse<String> authorize = api.get("account/authorize?" + Browser.form(Map.of(
+                "client_id", SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI)));
+        assertEquals(400, authorize.statusCode());
+        assertTrue(authorize.headers().firstValue("Location").isEmpty(), "never redirected");
+        HttpResponse<String> token = api.accessToken("x", SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
+        assertEquals(401, token.statusCode(), token.body());
+        assertEquals("invalid_client", Api.json(token).getString("error"));
+    }
+
+    @Test
+    void whenProductionModeThenTheIssuerIsTheConfiguredOneWhateverTheHost() {
+        RawHttp.Response metadata = new RawHttp(server()).send(new RawHttp.Request("GET",
+                server().getPath() + ".well-known/oauth-authorization-server").withoutHost()
+                .header("Host", "evil.example"));
+        assertTrue(metadata.text().contains("\"issuer\":\"" + ISSUER + "\""), metadata.text());
+        assertTrue(metadata.headers("Vary").stream().noneMatch(v -> v.contains("Host")), metadata.toString());
     }
 
     @Test
@@ -218,14 +244,14 @@ class BruteForceIT extends DeployedWar {
     void whenWrongSecretsForAClientComeFromOneAddressThenItsRightSecretFromAnotherIsServed() {
         String form = "grant_type=refresh_token&refresh_token=x&token=x";
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, postFrom(2, "account/token", form, SandboxApp.CLIENT_ID, "wrong" + i).status());
+            assertEquals(401, postFrom(2, "account/token", form, TestClients.OTHER_ID, "wrong" + i).status());
         }
-        RawHttp.Response attacker = postFrom(2, "account/introspect", form, SandboxApp.CLIENT_ID,
-                SandboxApp.CLIENT_SECRET);
+        RawHttp.Response attacker = postFrom(2, "account/introspect", form, TestClients.OTHER_ID,
+                TestClients.OTHER_SECRET);
         assertEquals(429, attacker.status(), attacker.toString());
-        assertEquals(200, postFrom(3, "account/introspect", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET)
+        assertEquals(200, postFrom(3, "account/introspect", form, TestClients.OTHER_ID, TestClients.OTHER_SECRET)
                 .status());
-        RawHttp.Response token = postFrom(3, "account/token", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
+        RawHttp.Response token = postFrom(3, "account/token", form, TestClients.OTHER_ID, TestClients.OTHER_SECRET);
         assertEquals(400, token.status(), token.toString());
         assertTrue(token.text().contains("\"invalid_grant\""), token.toString());
     }
@@ -236,9 +262,9 @@ class BruteForceIT extends DeployedWar {
         for (int i = 0; i < 10; i++) {
             assertEquals(401, postFrom(4, "account/introspect", form, "client" + i, "wrong").status());
         }
-        assertEquals(429, postFrom(4, "account/introspect", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET)
+        assertEquals(429, postFrom(4, "account/introspect", form, TestClients.OTHER_ID, TestClients.OTHER_SECRET)
                 .status());
-        assertEquals(200, postFrom(9, "account/introspect", form, SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET)
+        assertEquals(200, postFrom(9, "account/introspect", form, TestClients.OTHER_ID, TestClients.OTHER_SECRET)
                 .status());
     }
 
@@ -249,10 +275,10 @@ class BruteForceIT extends DeployedWar {
             assertEquals(401, postFrom(100, "203.0.113.7, 198.51.100.1", "account/introspect", "token=x",
                     "client" + i, "wrong").status());
         }
-        assertEquals(429, postFrom(100, "198.51.100.1", "account/introspect", "token=x", SandboxApp.CLIENT_ID,
-                SandboxApp.CLIENT_SECRET).status(), "the forwarded address that failed waits");
+        assertEquals(429, postFrom(100, "198.51.100.1", "account/introspect", "token=x", TestClients.OTHER_ID,
+                TestClients.OTHER_SECRET).status(), "the forwarded address that failed waits");
         assertEquals(200, postFrom(100, "198.51.100.1, 198.51.100.2", "account/introspect", "token=x",
-                SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET).status(), "another client behind the proxy does not");
+                TestClients.OTHER_ID, TestClients.OTHER_SECRET).status(), "another client behind the proxy does not");
     }
 
     // From anyone but the trusted proxy, a forwarding header is what the sender claims, and is ignored.
@@ -262,8 +288,8 @@ class BruteForceIT extends DeployedWar {
             assertEquals(401, postFrom(11, "198.51.100." + (50 + i), "account/introspect", "token=x",
                     "client" + i, "wrong").status());
         }
-        assertEquals(429, postFrom(11, "198.51.100.99", "account/introspect", "token=x", SandboxApp.CLIENT_ID,
-                SandboxApp.CLIENT_SECRET).status());
+        assertEquals(429, postFrom(11, "198.51.100.99", "account/introspect", "token=x", TestClients.OTHER_ID,
+                TestClients.OTHER_SECRET).status());
     }
 
     // RFC 6749 §10.10: guessing client secrets is throttled: 429 with Retry-After.
@@ -271,21 +297,21 @@ class BruteForceIT extends DeployedWar {
     void whenFiveWrongClientSecretsThenTheTokenEndpointAnswers429WithRetryAfter() {
         Map<String, String> form = Map.of("grant_type", "refresh_token", "refresh_token", "x");
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, api.postWithBasic("account/token", form, SandboxApp.CLIENT_ID, "wrong" + i).statusCode());
+            assertEquals(401, api.postWithBasic("account/token", form, TestClients.OTHER_ID, "wrong" + i).statusCode());
         }
         for (String path : new String[] {"account/token", "account/introspect", "account/revoke"}) {
             HttpResponse<String> throttled = api.postWithBasic(path, Map.of("grant_type", "refresh_token",
-                    "refresh_token", "x", "token", "x"), SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
+                    "refresh_token", "x", "token", "x"), TestClients.OTHER_ID, TestClients.OTHER_SECRET);
             assertEquals(429, throttled.statusCode(), path + ": " + throttled.body());
             long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElse("0"));
             assertTrue(retryAfter > 0 && retryAfter <= 30, "Retry-After " + retryAfter);
             assertEquals("temporarily_unavailable", Api.json(throttled).getString("error"));
         }
-        HttpResponse<String> legacy = api.accessToken("x", SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET);
+        HttpResponse<String> legacy = api.accessToken("x", TestClients.OTHER_ID, TestClients.OTHER_SECRET);
         assertEquals(429, legacy.statusCode(), legacy.body());
 
         api.advanceClock(31);
         assertEquals(200, api.postWithBasic("account/introspect", Map.of("token", "x"),
-                SandboxApp.CLIENT_ID, SandboxApp.CLIENT_SECRET).statusCode());
+                TestClients.OTHER_ID, TestClients.OTHER_SECRET).statusCode());
     }
 }

@@ -51,7 +51,14 @@ class ConfigurationIT {
             new String[] {"registrations-word", "oauth.registration.per-address-per-hour", "ten"},
             new String[] {"lifetime-huge", "consent.lifetime", "P1000000000000D"},
             new String[] {"lifetime-zero", "consent.lifetime", "PT0S"},
-            new String[] {"any-password-yes", "sandbox.any-password", "yes"});
+            new String[] {"any-password-yes", "sandbox.any-password", "yes"},
+            new String[] {"production-no-issuer", "sandbox.any-password", "false"},
+            new String[] {"sandbox-app-maybe", "sandbox.app", "maybe"},
+            new String[] {"proxies-name", "oauth.trusted-proxies", "10.0.0.0/8, proxy.example"},
+            new String[] {"proxies-prefix", "oauth.trusted-proxies", "10.0.0.0/33"},
+            new String[] {"proxy-headers-other", "oauth.proxy-headers", "x-real-ip"});
+    /** A copy with a valid issuer, written with a trailing slash. */
+    private static final String[] ISSUER = {"issuer", "oauth.issuer", "https://bank.example/"};
 
     private static PayaraMicroProcess server;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,15 +67,16 @@ class ConfigurationIT {
     static void start() throws IOException {
         Path folder = Files.createDirectories(Path.of("target", "configuration-it").toAbsolutePath());
         List<String> commands = new ArrayList<>();
-        for (String[] wrong : WRONG) {
+        List<String[]> copies = new ArrayList<>(WRONG);
+        copies.add(ISSUER);
+        for (String[] wrong : copies) {
             Path war = folder.resolve(wrong[0] + ".war");
             withProperty(wrong[1], wrong[2]).as(ZipExporter.class).exportTo(war.toFile(), true);
             commands.add("deploy --name " + wrong[0] + " --contextroot /" + wrong[0] + " " + war);
         }
         Path commandFile = Files.writeString(folder.resolve("deploy-wrong.asadmin"), String.join("\n", commands) + "\n");
         server = PayaraMicroProcess.start("payara-configuration",
-                List.of("--postdeploycommandfile", commandFile.toString()),
-                Map.of("OAUTH_ISSUER", "https://bank.example/"));
+                List.of("--postdeploycommandfile", commandFile.toString()), Map.of());
         awaitBootEnd();
     }
 
@@ -134,7 +142,12 @@ class ConfigurationIT {
                     + "P3650D (ten years)",
             "lifetime-zero, consent.lifetime, PT0S, an ISO-8601 duration longer than zero and at most P3650D "
                     + "(ten years)",
-            "any-password-yes, sandbox.any-password, yes, true or false"})
+            "any-password-yes, sandbox.any-password, yes, true or false",
+            "sandbox-app-maybe, sandbox.app, maybe, true or false",
+            "proxies-name, oauth.trusted-proxies, '10.0.0.0/8, proxy.example', IP addresses and CIDR ranges separated "
+                    + "by commas",
+            "proxies-prefix, oauth.trusted-proxies, 10.0.0.0/33, IP addresses and CIDR ranges separated by commas",
+            "proxy-headers-other, oauth.proxy-headers, x-real-ip, xforwarded (X-Forwarded-For) or forwarded"})
     void whenAValueIsOutOfRangeThenTheDeploymentStopsWithOneLogLineNamingIt(String context, String property,
             String value, String allowed) {
         List<String> lines = logLines("Invalid configuration: " + property + "=" + value + ": ");
@@ -149,9 +162,21 @@ class ConfigurationIT {
                 "Payara Micro lists it as deployed");
     }
 
+    // Production mode never takes its issuer from a request's Host: without oauth.issuer it does not start.
+    @Test
+    void whenProductionModeHasNoIssuerThenTheDeploymentStops() {
+        List<String> lines = logLines("Invalid configuration: oauth.issuer=: required with sandbox.any-password=false");
+        assertEquals(1, lines.size(), String.join("\n", logLines("Invalid configuration")));
+        assertTrue(lines.get(0).contains("SEVERE"), lines.get(0));
+        HttpResponse<String> metadata = get("production-no-issuer/.well-known/oauth-authorization-server");
+        assertNotEquals(200, metadata.statusCode(), metadata.body());
+    }
+
     @Test
     void whenEveryValueIsValidThenTheApplicationIsServedWithIt() {
-        HttpResponse<String> metadata = get(".well-known/oauth-authorization-server");
+        HttpResponse<String> asBuilt = get(".well-known/oauth-authorization-server");
+        assertEquals(200, asBuilt.statusCode(), asBuilt.body());
+        HttpResponse<String> metadata = get("issuer/.well-known/oauth-authorization-server");
         assertEquals(200, metadata.statusCode(), metadata.body());
         JsonObject json = Json.createReader(new StringReader(metadata.body())).readObject();
         assertEquals("https://bank.example", json.getString("issuer"), "the trailing slash is cut");

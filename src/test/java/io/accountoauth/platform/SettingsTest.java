@@ -31,6 +31,38 @@ class SettingsTest {
         assertEquals(Duration.ofDays(90), settings.consentLifetime());
         assertTrue(settings.anyPassword());
         assertEquals(Optional.empty(), settings.bankUrl());
+        assertTrue(settings.sandboxApp());
+        assertEquals(java.util.List.of(), settings.trustedProxies());
+        assertFalse(settings.forwardedHeader());
+    }
+
+    @Test
+    void whenProductionModeHasNoIssuerThenRefused() {
+        InvalidSetting refused = assertThrows(InvalidSetting.class,
+                () -> read(Map.of(Settings.ANY_PASSWORD, "false")));
+        assertEquals(Settings.ISSUER, refused.property());
+        assertTrue(refused.allowed().startsWith("required with sandbox.any-password=false"), refused.getMessage());
+    }
+
+    @Test
+    void whenProductionModeThenTheSandboxAppIsAbsentUnlessAskedFor() {
+        Map<String, String> production = Map.of(Settings.ANY_PASSWORD, "false", Settings.ISSUER, "https://bank.example");
+        assertFalse(read(production).sandboxApp());
+        Map<String, String> asked = new java.util.HashMap<>(production);
+        asked.put(Settings.SANDBOX_APP, "true");
+        assertTrue(read(asked).sandboxApp());
+        assertFalse(read(Map.of(Settings.SANDBOX_APP, "false")).sandboxApp(), "a sandbox may do without it too");
+    }
+
+    @Test
+    void whenProxiesAreListedThenTheyAreTrustedAndTheHeaderChosen() {
+        Settings settings = read(Map.of(Settings.TRUSTED_PROXIES, "10.0.0.0/8, 192.168.1.7,::1",
+                Settings.PROXY_HEADERS, "Forwarded"));
+        assertEquals(3, settings.trustedProxies().size());
+        assertTrue(settings.forwardedHeader());
+        assertEquals(Settings.PROXIES_ALLOWED, refused(Settings.TRUSTED_PROXIES, "proxy.example").allowed());
+        assertEquals(Settings.PROXIES_ALLOWED, refused(Settings.TRUSTED_PROXIES, "10.0.0.0/33").allowed());
+        assertEquals(Settings.PROXY_HEADERS_ALLOWED, refused(Settings.PROXY_HEADERS, "x-real-ip").allowed());
     }
 
     @Test
@@ -97,7 +129,9 @@ class SettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"TRUE", "False"})
     void whenAnyPasswordIsTrueOrFalseInAnyCaseThenTaken(String value) {
-        assertEquals(Boolean.parseBoolean(value), read(Map.of(Settings.ANY_PASSWORD, value)).anyPassword());
+        // Production mode needs an issuer besides
+        assertEquals(Boolean.parseBoolean(value),
+                read(Map.of(Settings.ANY_PASSWORD, value, Settings.ISSUER, "https://bank.example")).anyPassword());
     }
 
     @ParameterizedTest
