@@ -281,6 +281,24 @@ class BruteForceIT extends DeployedWar {
                 TestClients.OTHER_ID, TestClients.OTHER_SECRET).status(), "another client behind the proxy does not");
     }
 
+    // Behind a trusted proxy the registration limit counts each forwarded client, not the proxy for everyone.
+    @Test
+    void whenRegistrationsComeThroughATrustedProxyThenEachClientHasItsOwnLimit() {
+        String app = "{\"client_name\":\"Proxied\",\"redirect_uris\":[\"https://app.example/cb\"]}";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(201, registerFrom(100, "198.51.100.20", app).status(), "registration " + (i + 1));
+        }
+        assertEquals(429, registerFrom(100, "198.51.100.20", app).status());
+        assertEquals(201, registerFrom(100, "198.51.100.21", app).status());
+    }
+
+    private RawHttp.Response registerFrom(int lastByte, String forwardedFor, String json) {
+        return new RawHttp(server(), RawHttp.loopback(lastByte)).send(
+                new RawHttp.Request("POST", server().getPath() + "account/register")
+                        .header("X-Forwarded-For", forwardedFor)
+                        .body("application/json", json));
+    }
+
     // From anyone but the trusted proxy, a forwarding header is what the sender claims, and is ignored.
     @Test
     void whenAnUntrustedPeerSendsXForwardedForThenItIsCountedByItsOwnAddress() {
