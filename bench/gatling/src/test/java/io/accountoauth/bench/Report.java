@@ -35,6 +35,10 @@ public final class Report {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("hashing")) {
+            hashing(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            return;
+        }
         if (args[0].equals("rate")) {
             // The mixed load's peak rate, in requests per second, for the sustained run.
             Properties measured = properties(Path.of(args[2]));
@@ -105,6 +109,51 @@ public final class Report {
         Files.writeString(out.resolve("report.md"), "\nGatling's charts: `" + Path.of(args[0]).resolve("index.html")
                 + "`" + (args[1].equals("-") ? "" : ", `" + Path.of(args[1]).resolve("index.html") + "`") + ".\n",
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The hashing run ({@link HashingSimulation}): the balance's latency alone and while production-mode logins are
+     * hammered, and what the guesses got; {@code hashing.md} and {@code hashing.csv}.
+     */
+    private static void hashing(Path run, Path outcomesFile, Path out) throws IOException {
+        Map<String, Stats> stats = stats(run);
+        Properties outcomes = properties(outcomesFile);
+        Stats alone = stats.get("balance alone");
+        Stats loaded = stats.get("balance while hashing");
+        Stats guesses = stats.get("guess login");
+        double seconds = HashingSimulation.PHASE;
+        StringBuilder md = new StringBuilder("# Benchmark: the API while production-mode logins are hammered\n\n");
+        md.append(HashingSimulation.PROBES).append(" users call `GET /account/balance` with a ")
+                .append(HashingSimulation.PAUSE.toMillis()).append(" ms pause, ").append((long) seconds)
+                .append(" s alone, then ").append((long) seconds).append(" s while ").append(HashingSimulation.GUESSERS)
+                .append(" users post logins for unknown users to the production-mode bank on the same server, each ")
+                .append("from an address of its own (a full PBKDF2 hash each, unless the hashing gate says busy).\n\n");
+        md.append("| figure | requests | p50 | p95 | p99 | max | errors | goal | met |\n|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder csv = new StringBuilder("figure,requests,p50_ms,p95_ms,p99_ms,max_ms,errors,goal,met\n");
+        boolean met = loaded.p99() < 50 && loaded.errors() == 0;
+        row(md, csv, "GET /account/balance alone", alone, "", null);
+        row(md, csv, "GET /account/balance while " + HashingSimulation.GUESSERS + " users hammer logins", loaded,
+                "p99 < 50 ms, no errors", met);
+        row(md, csv, "production-mode logins of unknown users", guesses, "", null);
+        md.append(String.format(Locale.ROOT, "%nThe guesses: %.1f a second; %s refused after their hash, %s answered busy "
+                + "without one, %s otherwise. p99 while hashing against p99 alone: %.2f.%n",
+                guesses.count() / seconds, outcomes.getProperty("refused"), outcomes.getProperty("busy"),
+                outcomes.getProperty("other"), (double) loaded.p99() / Math.max(1, alone.p99())));
+        md.append("\nGatling's charts: `").append(run.resolve("index.html")).append("`.\n");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("hashing.md"), md);
+        Files.writeString(out.resolve("hashing.csv"), csv);
+        System.out.print(md);
+    }
+
+    private static void row(StringBuilder md, StringBuilder csv, String name, Stats s, String goal, Boolean met) {
+        md.append("| ").append(name).append(" | ").append(s.count()).append(" | ").append(s.p50()).append(" ms | ")
+                .append(s.p95()).append(" ms | ").append(s.p99()).append(" ms | ").append(s.max()).append(" ms | ")
+                .append(s.errors()).append(" | ").append(goal).append(" | ")
+                .append(met == null ? "" : met ? "met" : "**not met**").append(" |\n");
+        csv.append(String.join(",", quote(name), Long.toString(s.count()), Long.toString(s.p50()),
+                Long.toString(s.p95()), Long.toString(s.p99()), Long.toString(s.max()), Long.toString(s.errors()),
+                quote(goal), met == null ? "" : met.toString())).append('\n');
     }
 
     private static Properties properties(Path file) throws IOException {
