@@ -1,6 +1,5 @@
 package io.accountoauth.api;
 
-import io.accountoauth.platform.IssuerVary;
 import io.accountoauth.account.AccountResource;
 import io.accountoauth.oauth.AccessTokenResource;
 import io.accountoauth.oauth.AuthorizeResource;
@@ -8,12 +7,14 @@ import io.accountoauth.oauth.BearerTokenFilter;
 import io.accountoauth.oauth.ConsentResource;
 import io.accountoauth.oauth.IntrospectionResource;
 import io.accountoauth.oauth.OAuthExceptionMapper;
+import io.accountoauth.oauth.PushedAuthorizationResource;
 import io.accountoauth.oauth.RegistrationResource;
 import io.accountoauth.oauth.RevocationResource;
 import io.accountoauth.oauth.TokenPlacementFilter;
 import io.accountoauth.oauth.TokenResource;
 import io.accountoauth.oauth.TooManyAttemptsMapper;
 import io.accountoauth.oauth.UnexpectedErrorMapper;
+import io.accountoauth.platform.IssuerVary;
 import io.accountoauth.platform.NoStoreFilter;
 import io.accountoauth.platform.SecuritySchemes;
 import jakarta.ws.rs.ApplicationPath;
@@ -69,6 +70,7 @@ public class AccountApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 AuthorizeResource.class,
+                PushedAuthorizationResource.class,
                 AccessTokenResource.class,
                 TokenResource.class,
                 IntrospectionResource.class,

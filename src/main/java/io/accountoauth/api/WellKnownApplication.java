@@ -1,8 +1,8 @@
 package io.accountoauth.api;
 
-import io.accountoauth.platform.IssuerVary;
 import io.accountoauth.oauth.MetadataResource;
 import io.accountoauth.oauth.UnexpectedErrorMapper;
+import io.accountoauth.platform.IssuerVary;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;

@@ -1,12 +1,11 @@
 package io.accountoauth.oauth;
 
-import io.accountoauth.platform.IssuerShaped;
 import io.accountoauth.client.Client;
 import io.accountoauth.client.ClientRepository;
 import io.accountoauth.client.RedirectUriRules;
 import io.accountoauth.platform.HtmlErrorPage;
 import io.accountoauth.platform.Issuer;
-import io.accountoauth.token.Scopes;
+import io.accountoauth.platform.IssuerShaped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
@@ -55,6 +54,9 @@ public class AuthorizeResource {
 
     @Inject
     Issuer issuer;
+
+    @Inject
+    PushedRequests pushedRequests;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -113,7 +115,7 @@ public class AuthorizeResource {
 
     private Response authorize(RequestParameters parameters, String contextPath, UriInfo uriInfo,
             HttpServletRequest request) {
-        String repeated = parameters.firstRepeated("client_id", "redirect_uri");
+        String repeated = parameters.firstRepeated("client_id", "redirect_uri", "request_uri");
         if (repeated != null) {
             return errorPage("The " + repeated + " parameter is repeated; an app sends it once.", contextPath);
         }
@@ -124,6 +126,9 @@ public class AuthorizeResource {
         Optional<Client> client = clients.find(clientId);
         if (client.isEmpty()) {
             return errorPage("No app is registered with this client_id.", contextPath);
+        }
+        if (parameters.optional("request_uri") != null) {
+            return authorizePushed(parameters, client.get(), uriInfo, request);
         }
         String redirectUri = parameters.optional("redirect_uri");
         if (redirectUri == null) {
@@ -142,35 +147,44 @@ public class AuthorizeResource {
         String state = null;
         try {
             state = parameters.optional("state");
-            String responseType = parameters.optional("response_type");
-            if (responseType != null && !responseType.equals("code")) {
-                throw new OAuthException(Status.BAD_REQUEST, "unsupported_response_type",
-                        "This server supports response_type=code only.");
-            }
-            String scope = Scopes.normalize(parameters.optional("scope")).orElseThrow(() -> new OAuthException(
-                    Status.BAD_REQUEST, "invalid_scope", "Known scopes: read, info, balance."));
-            String challenge = Pkce.challenge(parameters, client);
-            boolean promptConsent = promptsConsent(parameters.optional("prompt"));
-            String handle = pending.start(new AuthorizationRequest(
-                    client.clientId(), client.name(), redirectUri, state, scope, challenge, iss, promptConsent));
-            HttpSession session = request.getSession(false);
-            if (session != null && session.isNew()) {
-                // A session nobody has logged in to yet lives as long as its request, not the half hour of a login
-                session.setMaxInactiveInterval((int) PendingAuthorizations.LIFETIME.toSeconds());
-            }
-            // Absolute: JAX-RS implementations resolve a relative location differently (RESTEasy keeps /account).
-            URI login = uriInfo.getBaseUri()
-                    .resolve(request.getContextPath() + LOGIN_VIEW + "?request=" + handle);
-            return Response.seeOther(login).header("Cache-Control", "no-store").build();
+            AuthorizationParameters checked = AuthorizationParameters.read(parameters, client);
+            return toLogin(new AuthorizationRequest(client.clientId(), client.name(), redirectUri, state,
+                    checked.scope(), checked.codeChallenge(), iss, checked.promptConsent()), uriInfo, request);
         } catch (OAuthException e) {
             return redirect(AuthorizationResponse.to(redirectUri)
                     .error(e.error(), e.description()).with("state", state).with("iss", iss));
         }
     }
 
-    /** {@code prompt=consent} asks the customer again even when a consent already covers the request. */
-    private static boolean promptsConsent(String prompt) {
-        return prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("consent");
+    /**
+     * A pushed request (RFC 9126 §4): only client_id and request_uri are read from the query, and nothing else
+     * there counts; the request was checked when it was pushed, and is used up now.
+     */
+    private Response authorizePushed(RequestParameters parameters, Client client, UriInfo uriInfo,
+            HttpServletRequest request) {
+        String requestUri = parameters.optional("request_uri");
+        Optional<PushedRequests.Pushed> pushed = pushedRequests.use(requestUri, client.clientId());
+        if (pushed.isEmpty()) {
+            return errorPage("invalid_request_uri: the request_uri is unknown, was pushed by another app, has "
+                    + "expired (it lives " + PushedRequests.LIFETIME.toSeconds() + " seconds) or was used already. "
+                    + "The app must push its request again.", request.getContextPath());
+        }
+        PushedRequests.Pushed p = pushed.get();
+        return toLogin(new AuthorizationRequest(client.clientId(), client.name(), p.redirectUri(), p.state(),
+                p.scope(), p.codeChallenge(), issuer.of(request), p.promptConsent()), uriInfo, request);
+    }
+
+    /** Files the request in the browser's session and sends the browser to the login page. */
+    private Response toLogin(AuthorizationRequest authorization, UriInfo uriInfo, HttpServletRequest request) {
+        String handle = pending.start(authorization);
+        HttpSession session = request.getSession(false);
+        if (session != null && session.isNew()) {
+            // A session nobody has logged in to yet lives as long as its request, not the half hour of a login
+            session.setMaxInactiveInterval((int) PendingAuthorizations.LIFETIME.toSeconds());
+        }
+        // Absolute: JAX-RS implementations resolve a relative location differently (RESTEasy keeps /account).
+        URI login = uriInfo.getBaseUri().resolve(request.getContextPath() + LOGIN_VIEW + "?request=" + handle);
+        return Response.seeOther(login).header("Cache-Control", "no-store").build();
     }
 
     private static Response redirect(AuthorizationResponse response) {

@@ -1,9 +1,9 @@
 package io.accountoauth.oauth;
 
-import io.accountoauth.platform.IssuerShaped;
 import io.accountoauth.client.Client;
-import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.platform.Issuer;
+import io.accountoauth.platform.IssuerShaped;
+import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.accountoauth.oauth;
 
-import io.accountoauth.platform.IssuerShaped;
 import io.accountoauth.platform.Issuer;
+import io.accountoauth.platform.IssuerShaped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "revocationEndpoint", "registrationEndpoint", "scopesSupported", "typesOfResponseSupported",
         "responseModesSupported", "grantTypesSupported", "tokenEndpointAuthMethodsSupported",
         "introspectionEndpointAuthMethodsSupported", "revocationEndpointAuthMethodsSupported",
-        "codeChallengeMethodsSupported", "authorizationResponseIssParameterSupported"})
+        "codeChallengeMethodsSupported", "authorizationResponseIssParameterSupported",
+        "pushedAuthorizationRequestEndpoint", "requirePushedAuthorizationRequests"})
 public record ServerMetadata(
         @Schema(name = "issuer", example = "http://localhost:8080")
         @JsonbProperty("issuer") String issuer,
@@ -55,7 +56,13 @@ public record ServerMetadata(
         @JsonbProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
         @Schema(name = "authorization_response_iss_parameter_supported")
         @JsonbProperty("authorization_response_iss_parameter_supported")
-        boolean authorizationResponseIssParameterSupported) {
+        boolean authorizationResponseIssParameterSupported,
+        @Schema(name = "pushed_authorization_request_endpoint",
+                example = "http://localhost:8080/account/par")
+        @JsonbProperty("pushed_authorization_request_endpoint") String pushedAuthorizationRequestEndpoint,
+        @Schema(name = "require_pushed_authorization_requests",
+                description = "false: an app may push its request (RFC 9126) or put it in the URL.")
+        @JsonbProperty("require_pushed_authorization_requests") boolean requirePushedAuthorizationRequests) {
 
     /** This server's metadata under {@code issuer}. */
     static ServerMetadata of(String issuer) {
@@ -73,6 +80,8 @@ public record ServerMetadata(
                 List.of("client_secret_basic", "client_secret_post"),
                 List.of("client_secret_basic", "client_secret_post", "none"),
                 List.of(Pkce.S256),
-                true);
+                true,
+                issuer + "/account/par",
+                false);
     }
 }

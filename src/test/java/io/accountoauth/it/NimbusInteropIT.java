@@ -13,6 +13,9 @@ import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
@@ -75,6 +78,36 @@ class NimbusInteropIT extends DeployedWar {
     @Test
     void whenAppUsesClientSecretPostThenTheWholeFlowWorks() throws Exception {
         walkTheWholeFlow(new ClientSecretPost(CLIENT_ID, CLIENT_SECRET));
+    }
+
+    // RFC 9126: the SDK pushes the request to the endpoint the metadata names, and the browser carries the reference.
+    @Test
+    void whenAppPushesItsRequestThenTheFlowWorksWithTheRequestUri() throws Exception {
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(
+                new Issuer(TokenCalls.issuer(server())));
+        assertNotNull(metadata.getPushedAuthorizationRequestEndpointURI());
+        State state = new State();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(ResponseType.CODE, CLIENT_ID)
+                .redirectionURI(REDIRECT_URI).scope(READ).state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        ClientSecretBasic clientAuth = new ClientSecretBasic(CLIENT_ID, CLIENT_SECRET);
+        PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                metadata.getPushedAuthorizationRequestEndpointURI(), clientAuth, request).toHTTPRequest().send());
+        assertTrue(pushed.indicatesSuccess(), () -> pushed.toErrorResponse().getErrorObject().toJSONObject().toString());
+        PushedAuthorizationSuccessResponse success = pushed.toSuccessResponse();
+        assertEquals(60, success.getLifetime());
+
+        AuthorizationRequest byReference = new AuthorizationRequest.Builder(success.getRequestURI(), CLIENT_ID)
+                .endpointURI(metadata.getAuthorizationEndpointURI()).build();
+        Browser.Page redirect = browser.allowIfAsked(browser.logIn(browser.open(byReference.toURI()), "dave",
+                "any password"));
+        AuthorizationSuccessResponse answer = AuthorizationResponse.parse(URI.create(redirect.location()))
+                .toSuccessResponse();
+        assertEquals(state, answer.getState());
+        Tokens tokens = tokens(new TokenRequest(metadata.getTokenEndpointURI(), clientAuth,
+                new AuthorizationCodeGrant(answer.getAuthorizationCode(), REDIRECT_URI, verifier)));
+        assertEquals("10,187.91", balance(metadata, tokens.getAccessToken()));
     }
 
     private void walkTheWholeFlow(ClientAuthentication clientAuth) throws Exception {
