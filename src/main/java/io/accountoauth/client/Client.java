@@ -10,7 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A client app registered with the bank. */
 @Entity
@@ -37,6 +39,18 @@ public class Client {
     /** How the client authenticates at the token endpoint: {@code none} for a public client, which has no secret. */
     @Column(name = "token_endpoint_auth_method", length = 32, nullable = false)
     private String tokenEndpointAuthMethod;
+
+    /**
+     * What the app asked to be held to beyond the defaults, such as {@link #PUSHED_REQUESTS}. A table of its own, so
+     * that a database made before these existed gains it at the next start.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "oauth_client_requirement", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "requirement", length = 64, nullable = false)
+    private Set<String> requirements = new HashSet<>();
+
+    /** RFC 9126 §6: every authorization request of the app must be pushed. */
+    public static final String PUSHED_REQUESTS = "require_pushed_authorization_requests";
 
     /** The sandbox's own app may redirect to any path on a loopback host, so developers can use it locally. */
     @Column(name = "loopback_any_path", nullable = false)
@@ -88,5 +102,16 @@ public class Client {
 
     public boolean loopbackAnyPath() {
         return loopbackAnyPath;
+    }
+
+    /** Whether the app's authorization requests must come by {@code request_uri} (RFC 9126 §6). */
+    public boolean requiresPushedRequests() {
+        return requirements.contains(PUSHED_REQUESTS);
+    }
+
+    /** Holds the app to a requirement from now on. */
+    public Client require(String requirement) {
+        requirements.add(requirement);
+        return this;
     }
 }

@@ -4,11 +4,19 @@ import java.util.List;
 
 /**
  * The metadata an app asks to be registered with, as sent (RFC 7591 §2): any field may be null.
+ *
+ * @param requirePushedRequests RFC 9126 §6 {@code require_pushed_authorization_requests}
  */
 public record ClientMetadata(
         String clientName,
         List<String> redirectUris,
         String tokenEndpointAuthMethod,
         List<String> grantTypes,
-        List<String> responseTypes) {
+        List<String> responseTypes,
+        Boolean requirePushedRequests) {
+
+    public ClientMetadata(String clientName, List<String> redirectUris, String tokenEndpointAuthMethod,
+            List<String> grantTypes, List<String> responseTypes) {
+        this(clientName, redirectUris, tokenEndpointAuthMethod, grantTypes, responseTypes, null);
+    }
 }

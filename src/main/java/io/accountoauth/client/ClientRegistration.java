@@ -40,6 +40,9 @@ public class ClientRegistration {
         String secret = authMethod == AuthMethod.NONE ? null : RandomValues.next();
         Client client = new Client(clientId, name, secret == null ? null : ClientSecrets.digest(secret), authMethod,
                 redirectUris, false);
+        if (Boolean.TRUE.equals(metadata.requirePushedRequests())) {
+            client.require(Client.PUSHED_REQUESTS);
+        }
         clients.add(client);
         return new RegisteredClient(client, secret, clock.instant());
     }

@@ -130,6 +130,11 @@ public class AuthorizeResource {
         if (parameters.optional("request_uri") != null) {
             return authorizePushed(parameters, client.get(), uriInfo, request);
         }
+        if (client.get().requiresPushedRequests()) {
+            // RFC 9126 §6: nothing in this URL is the app's checked request, so there is nowhere to send an error
+            return errorPage("invalid_request: this app sends its authorization requests pushed (RFC 9126): the "
+                    + "address must carry its client_id and a request_uri, and nothing else counts.", contextPath);
+        }
         String redirectUri = parameters.optional("redirect_uri");
         if (redirectUri == null) {
             return errorPage("The request has no redirect_uri.", contextPath);

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         requiredProperties = {"client_id", "client_id_issued_at", "client_name", "redirect_uris",
                 "token_endpoint_auth_method", "grant_types", "response_types"})
 @JsonbPropertyOrder({"clientId", "clientSecret", "clientSecretExpiresAt", "clientIdIssuedAt", "clientName",
-        "redirectUris", "tokenEndpointAuthMethod", "grantTypes", "typesOfResponse"})
+        "redirectUris", "tokenEndpointAuthMethod", "grantTypes", "typesOfResponse", "requirePushedRequests"})
 public record ClientInformation(
         @Schema(name = "client_id")
         @JsonbProperty("client_id") String clientId,
@@ -39,13 +39,17 @@ public record ClientInformation(
         @JsonbProperty("grant_types") List<String> grantTypes,
         // Named so that no accessor contains "set": Payara's OpenAPI scanner takes such a method for a setter
         @Schema(name = "response_types", type = SchemaType.ARRAY, implementation = String.class)
-        @JsonbProperty("response_types") List<String> typesOfResponse) {
+        @JsonbProperty("response_types") List<String> typesOfResponse,
+        @Schema(name = "require_pushed_authorization_requests",
+                description = "true when the app's authorization requests must be pushed (RFC 9126 §6).")
+        @JsonbProperty("require_pushed_authorization_requests") boolean requirePushedRequests) {
 
     static ClientInformation of(RegisteredClient registered) {
         var client = registered.client();
         boolean secret = registered.clientSecret() != null;
         return new ClientInformation(client.clientId(), registered.clientSecret(), secret ? 0L : null,
                 registered.issuedAt().getEpochSecond(), client.name(), List.copyOf(client.redirectUris()),
-                client.authMethod().metadataName(), List.of("authorization_code", "refresh_token"), List.of("code"));
+                client.authMethod().metadataName(), List.of("authorization_code", "refresh_token"), List.of("code"),
+                client.requiresPushedRequests());
     }
 }

@@ -105,7 +105,11 @@ public class RegistrationResource {
                                     implementation = String[].class,
                                     description = "authorization_code, and optionally refresh_token."),
                             @SchemaProperty(name = "response_types", type = SchemaType.ARRAY,
-                                    implementation = String[].class, description = "[\"code\"] only.")})))
+                                    implementation = String[].class, description = "[\"code\"] only."),
+                            @SchemaProperty(name = "require_pushed_authorization_requests",
+                                    type = SchemaType.BOOLEAN, defaultValue = "false",
+                                    description = "true: the app's authorization requests are only taken pushed "
+                                            + "(RFC 9126 §6), by request_uri.")})))
             byte[] body, @Context HttpServletRequest request) {
         String address = addresses.key(request);
         limit.check(address);
@@ -158,7 +162,19 @@ public class RegistrationResource {
                 strings(json, "redirect_uris", "invalid_redirect_uri"),
                 string(json, "token_endpoint_auth_method"),
                 strings(json, "grant_types", "invalid_client_metadata"),
-                strings(json, "response_types", "invalid_client_metadata"));
+                strings(json, "response_types", "invalid_client_metadata"),
+                bool(json, "require_pushed_authorization_requests"));
+    }
+
+    private static Boolean bool(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw RegistrationException.invalidMetadata(name + " must be true or false.");
+        }
+        return value == JsonValue.TRUE;
     }
 
     private static String string(JsonObject json, String name) {

@@ -161,6 +161,35 @@ class PushedAuthorizationIT extends DeployedWar {
         assertEquals(201, pushed.statusCode(), pushed.body());
     }
 
+    // RFC 9126 §6: an app registered with require_pushed_authorization_requests is only taken by request_uri.
+    @Test
+    void whenAnAppRequiresPushedRequestsThenItsUrlRequestsAreRefused() {
+        String redirect = "https://app.example/cb";
+        HttpResponse<String> registered = api.postJson("account/register", "{\"client_name\":\"Pushing App\","
+                + "\"redirect_uris\":[\"" + redirect + "\"],\"require_pushed_authorization_requests\":true}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        JsonObject client = Api.json(registered);
+        assertTrue(client.getBoolean("require_pushed_authorization_requests"));
+        String id = client.getString("client_id");
+        String secret = client.getString("client_secret");
+
+        HttpResponse<String> inUrl = api.get("account/authorize?" + Browser.form(Map.of("client_id", id,
+                "redirect_uri", redirect, "state", "s")));
+        assertEquals(400, inUrl.statusCode(), inUrl.body());
+        assertTrue(inUrl.body().contains("pushed (RFC 9126)"), inUrl.body());
+        assertNull(inUrl.headers().firstValue("Location").orElse(null));
+
+        HttpResponse<String> pushed = api.postWithBasic("account/par", Map.of("redirect_uri", redirect), id, secret);
+        assertEquals(201, pushed.statusCode(), pushed.body());
+        assertEquals(303, api.get("account/authorize?" + Browser.form(Map.of("client_id", id,
+                "request_uri", Api.json(pushed).getString("request_uri")))).statusCode());
+
+        assertFalse(Api.json(api.postJson("account/register", "{\"redirect_uris\":[\"" + redirect + "\"]}"))
+                .getBoolean("require_pushed_authorization_requests"), "not required unless asked");
+        assertError(api.postJson("account/register", "{\"redirect_uris\":[\"" + redirect + "\"],"
+                + "\"require_pushed_authorization_requests\":\"yes\"}"), 400, "invalid_client_metadata");
+    }
+
     @Test
     void whenTheMetadataIsReadThenItNamesThePushedRequestEndpoint() {
         JsonObject metadata = Api.json(api.get(MetadataIT.WELL_KNOWN));
