@@ -12,6 +12,8 @@ import java.util.Optional;
 public enum AuthMethod {
     CLIENT_SECRET_BASIC("client_secret_basic"),
     CLIENT_SECRET_POST("client_secret_post"),
+    /** A JWT signed with one of the client's registered keys (RFC 7523 §2.2); the client has no secret. */
+    PRIVATE_KEY_JWT("private_key_jwt"),
     NONE("none");
 
     private final String metadataName;

@@ -49,6 +49,15 @@ public class Client {
     @Column(name = "requirement", length = 64, nullable = false)
     private Set<String> requirements = new HashSet<>();
 
+    /**
+     * The public keys a {@code private_key_jwt} client signs its assertions with, each a JWK (RFC 7517) as JSON. A
+     * table of its own, like the requirements.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "oauth_client_jwk", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "jwk", length = 4096, nullable = false)
+    private List<String> keys = new ArrayList<>();
+
     /** RFC 9126 §6: every authorization request of the app must be pushed. */
     public static final String PUSHED_REQUESTS = "require_pushed_authorization_requests";
 
@@ -69,7 +78,8 @@ public class Client {
             List<String> redirectUris, boolean loopbackAnyPath) {
         this.clientId = clientId;
         this.name = name;
-        this.secretDigest = authMethod == AuthMethod.NONE ? null : secretDigest;
+        this.secretDigest = authMethod == AuthMethod.NONE || authMethod == AuthMethod.PRIVATE_KEY_JWT ? null
+                : secretDigest;
         this.tokenEndpointAuthMethod = authMethod.metadataName();
         this.redirectUris = new ArrayList<>(redirectUris);
         this.loopbackAnyPath = loopbackAnyPath;
@@ -102,6 +112,17 @@ public class Client {
 
     public boolean loopbackAnyPath() {
         return loopbackAnyPath;
+    }
+
+    /** The client's public signing keys, each a JWK as JSON; none unless it uses private_key_jwt. */
+    public List<String> keys() {
+        return List.copyOf(keys);
+    }
+
+    /** The client's public signing keys, as registered. */
+    public Client withKeys(List<String> jwks) {
+        keys = new ArrayList<>(jwks);
+        return this;
     }
 
     /** Whether the app's authorization requests must come by {@code request_uri} (RFC 9126 §6). */

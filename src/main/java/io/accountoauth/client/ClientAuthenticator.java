@@ -57,6 +57,35 @@ public class ClientAuthenticator {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    ClientAssertions assertions;
+
+    /**
+     * The client a private_key_jwt assertion proves, throttled as secrets are: a refused assertion counts against
+     * the client it names from this address, and against the address.
+     *
+     * @throws TooManyAttempts         while that client from this address, or this address, is cooling down
+     * @throws ClientAssertions.Refused when the assertion proves nothing
+     */
+    public Client authenticateAssertion(String assertion, String clientId, String audience) {
+        String address = addresses.key(request);
+        String claimed = clientId != null ? clientId : ClientAssertions.claimedClient(assertion).orElse("");
+        String clientKey = "client:" + claimed + " " + address;
+        String addressKey = "address:" + address;
+        throttle.waitFor(clientKey).or(() -> addressThrottle.waitFor(addressKey)).ifPresent(wait -> {
+            throw new TooManyAttempts(wait);
+        });
+        try {
+            Client client = assertions.verify(assertion, clientId, audience);
+            throttle.succeeded(clientKey);
+            return client;
+        } catch (ClientAssertions.Refused e) {
+            throttle.failed(clientKey);
+            addressThrottle.failed(addressKey);
+            throw e;
+        }
+    }
+
     /** @throws TooManyAttempts while this client from this address, or this address, is cooling down */
     public Optional<Client> authenticate(String clientId, String secret) {
         String address = addresses.key(request);

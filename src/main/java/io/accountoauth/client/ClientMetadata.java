@@ -6,6 +6,7 @@ import java.util.List;
  * The metadata an app asks to be registered with, as sent (RFC 7591 §2): any field may be null.
  *
  * @param requirePushedRequests RFC 9126 §6 {@code require_pushed_authorization_requests}
+ * @param jwks                  the {@code jwks} object as JSON text (RFC 7591 §2)
  */
 public record ClientMetadata(
         String clientName,
@@ -13,10 +14,11 @@ public record ClientMetadata(
         String tokenEndpointAuthMethod,
         List<String> grantTypes,
         List<String> responseTypes,
-        Boolean requirePushedRequests) {
+        Boolean requirePushedRequests,
+        String jwks) {
 
     public ClientMetadata(String clientName, List<String> redirectUris, String tokenEndpointAuthMethod,
             List<String> grantTypes, List<String> responseTypes) {
-        this(clientName, redirectUris, tokenEndpointAuthMethod, grantTypes, responseTypes, null);
+        this(clientName, redirectUris, tokenEndpointAuthMethod, grantTypes, responseTypes, null, null);
     }
 }

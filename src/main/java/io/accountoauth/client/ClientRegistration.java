@@ -37,9 +37,11 @@ public class ClientRegistration {
         checkGrantAndResponseTypes(metadata);
         String name = name(metadata.clientName(), redirectUris.get(0));
         String clientId = RandomValues.next();
-        String secret = authMethod == AuthMethod.NONE ? null : RandomValues.next();
+        List<String> keys = ClientKeys.registered(authMethod, metadata.jwks());
+        boolean hasSecret = authMethod != AuthMethod.NONE && authMethod != AuthMethod.PRIVATE_KEY_JWT;
+        String secret = hasSecret ? RandomValues.next() : null;
         Client client = new Client(clientId, name, secret == null ? null : ClientSecrets.digest(secret), authMethod,
-                redirectUris, false);
+                redirectUris, false).withKeys(keys);
         if (Boolean.TRUE.equals(metadata.requirePushedRequests())) {
             client.require(Client.PUSHED_REQUESTS);
         }
@@ -72,7 +74,8 @@ public class ClientRegistration {
             return AuthMethod.CLIENT_SECRET_BASIC;
         }
         return AuthMethod.fromMetadataName(requested).orElseThrow(() -> RegistrationException.invalidMetadata(
-                "token_endpoint_auth_method must be client_secret_basic, client_secret_post or none."));
+                "token_endpoint_auth_method must be client_secret_basic, client_secret_post, private_key_jwt or "
+                        + "none."));
     }
 
     private static void checkGrantAndResponseTypes(ClientMetadata metadata) {

@@ -1,10 +1,13 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
+import io.accountoauth.client.ClientAssertions;
 import io.accountoauth.client.ClientAuthenticator;
 import io.accountoauth.client.ClientRepository;
+import io.accountoauth.platform.Issuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +18,8 @@ import java.util.Locale;
 /**
  * Authenticates the client of a token, introspection or revocation request by exactly one method:
  * {@code client_secret_basic} (RFC 6749 §2.3.1, the Authorization header), {@code client_secret_post}
- * (client_id and client_secret in the form), or, for a public client, {@code none} (client_id alone).
+ * (client_id and client_secret in the form), {@code private_key_jwt} (a client_assertion, RFC 7523 §2.2,
+ * {@link ClientAssertions}), or, for a public client, {@code none} (client_id alone).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a>
  */
@@ -30,6 +34,12 @@ public class ClientAuthentication {
     @Inject
     ClientRepository clients;
 
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    HttpServletRequest request;
+
     /**
      * @param authorizationHeaders the request's Authorization header values
      * @param allowPublic          whether a public client may identify itself by client_id alone
@@ -38,6 +48,25 @@ public class ClientAuthentication {
         String formId = form.optional("client_id");
         String formSecret = form.optional("client_secret");
         String basic = basicCredentials(authorizationHeaders);
+        String assertionType = form.optional("client_assertion_type");
+        String assertion = form.optional("client_assertion");
+        if (assertionType != null || assertion != null) {
+            if (basic != null || formSecret != null) {
+                throw OAuthException.invalidRequest("Use one client authentication method: a client_assertion, "
+                        + "Basic or client_secret, not several.");
+            }
+            if (!ClientAssertions.JWT_BEARER.equals(assertionType)) {
+                throw OAuthException.invalidClient("client_assertion_type must be " + ClientAssertions.JWT_BEARER + ".");
+            }
+            if (assertion == null) {
+                throw OAuthException.invalidRequest("The client_assertion is missing.");
+            }
+            try {
+                return authenticator.authenticateAssertion(assertion, formId, issuer.of(request));
+            } catch (ClientAssertions.Refused e) {
+                throw OAuthException.invalidClient(e.getMessage());
+            }
+        }
         if (basic != null) {
             if (formSecret != null) {
                 throw OAuthException.invalidRequest("Use one client authentication method: Basic or client_secret, not both.");

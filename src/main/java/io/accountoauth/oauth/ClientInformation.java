@@ -33,7 +33,7 @@ public record ClientInformation(
         @Schema(name = "redirect_uris", type = SchemaType.ARRAY, implementation = String.class)
         @JsonbProperty("redirect_uris") List<String> redirectUris,
         @Schema(name = "token_endpoint_auth_method",
-                enumeration = {"client_secret_basic", "client_secret_post", "none"})
+                enumeration = {"client_secret_basic", "client_secret_post", "private_key_jwt", "none"})
         @JsonbProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
         @Schema(name = "grant_types", type = SchemaType.ARRAY, implementation = String.class)
         @JsonbProperty("grant_types") List<String> grantTypes,

@@ -99,13 +99,17 @@ public class RegistrationResource {
                                             + "zero-width) or separator characters. Defaults to the first "
                                             + "redirect URI's host."),
                             @SchemaProperty(name = "token_endpoint_auth_method", type = SchemaType.STRING,
-                                    enumeration = {"client_secret_basic", "client_secret_post", "none"},
+                                    enumeration = {"client_secret_basic", "client_secret_post", "private_key_jwt",
+                                            "none"},
                                     defaultValue = "client_secret_basic"),
                             @SchemaProperty(name = "grant_types", type = SchemaType.ARRAY,
                                     implementation = String[].class,
                                     description = "authorization_code, and optionally refresh_token."),
                             @SchemaProperty(name = "response_types", type = SchemaType.ARRAY,
                                     implementation = String[].class, description = "[\"code\"] only."),
+                            @SchemaProperty(name = "jwks", type = SchemaType.OBJECT,
+                                    description = "For private_key_jwt: 1 to 5 public keys (RSA of 2048 bits or "
+                                            + "more, EC P-256 or Ed25519), {\"keys\": [...]}."),
                             @SchemaProperty(name = "require_pushed_authorization_requests",
                                     type = SchemaType.BOOLEAN, defaultValue = "false",
                                     description = "true: the app's authorization requests are only taken pushed "
@@ -163,7 +167,23 @@ public class RegistrationResource {
                 string(json, "token_endpoint_auth_method"),
                 strings(json, "grant_types", "invalid_client_metadata"),
                 strings(json, "response_types", "invalid_client_metadata"),
-                bool(json, "require_pushed_authorization_requests"));
+                bool(json, "require_pushed_authorization_requests"),
+                jwks(json));
+    }
+
+    /** The jwks object as text; a jwks_uri is not followed: the server fetches nothing an app names. */
+    private static String jwks(JsonObject json) {
+        if (json.containsKey("jwks_uri")) {
+            throw RegistrationException.invalidMetadata("jwks_uri is not supported: register the keys in jwks.");
+        }
+        JsonValue value = json.get("jwks");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw RegistrationException.invalidMetadata("jwks must be a JSON Web Key Set object.");
+        }
+        return value.toString();
     }
 
     private static Boolean bool(JsonObject json, String name) {

@@ -14,6 +14,8 @@ public final class RequestParameters {
 
     /** The longest value of any parameter: a generous {@code state}; the server's own values are far shorter. */
     public static final int MAX_LENGTH = 1024;
+    /** The longest client assertion (RFC 7523). */
+    public static final int MAX_ASSERTION_LENGTH = 8192;
     /** The longest redirect URI, as registration allows. */
     public static final int MAX_REDIRECT_URI_LENGTH = 2048;
 
@@ -62,6 +64,8 @@ public final class RequestParameters {
             case "redirect_uri" -> MAX_REDIRECT_URI_LENGTH;
             // A secret of any length is a credential to check: an overlong one is a wrong one (invalid_client)
             case "client_secret" -> Integer.MAX_VALUE;
+            // A signed JWT: a 4096-bit RSA signature alone is 683 characters
+            case "client_assertion" -> MAX_ASSERTION_LENGTH;
             default -> MAX_LENGTH;
         };
     }

@@ -1,5 +1,6 @@
 package io.accountoauth.oauth;
 
+import io.accountoauth.client.ClientAssertions;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "responseModesSupported", "grantTypesSupported", "tokenEndpointAuthMethodsSupported",
         "introspectionEndpointAuthMethodsSupported", "revocationEndpointAuthMethodsSupported",
         "codeChallengeMethodsSupported", "authorizationResponseIssParameterSupported",
-        "pushedAuthorizationRequestEndpoint", "requirePushedAuthorizationRequests"})
+        "pushedAuthorizationRequestEndpoint", "requirePushedAuthorizationRequests",
+        "tokenEndpointAuthSigningAlgValuesSupported", "introspectionEndpointAuthSigningAlgValuesSupported",
+        "revocationEndpointAuthSigningAlgValuesSupported"})
 public record ServerMetadata(
         @Schema(name = "issuer", example = "http://localhost:8080")
         @JsonbProperty("issuer") String issuer,
@@ -62,7 +65,19 @@ public record ServerMetadata(
         @JsonbProperty("pushed_authorization_request_endpoint") String pushedAuthorizationRequestEndpoint,
         @Schema(name = "require_pushed_authorization_requests",
                 description = "false: an app may push its request (RFC 9126) or put it in the URL.")
-        @JsonbProperty("require_pushed_authorization_requests") boolean requirePushedAuthorizationRequests) {
+        @JsonbProperty("require_pushed_authorization_requests") boolean requirePushedAuthorizationRequests,
+        @Schema(name = "token_endpoint_auth_signing_alg_values_supported", type = SchemaType.ARRAY,
+                implementation = String.class)
+        @JsonbProperty("token_endpoint_auth_signing_alg_values_supported")
+        List<String> tokenEndpointAuthSigningAlgValuesSupported,
+        @Schema(name = "introspection_endpoint_auth_signing_alg_values_supported", type = SchemaType.ARRAY,
+                implementation = String.class)
+        @JsonbProperty("introspection_endpoint_auth_signing_alg_values_supported")
+        List<String> introspectionEndpointAuthSigningAlgValuesSupported,
+        @Schema(name = "revocation_endpoint_auth_signing_alg_values_supported", type = SchemaType.ARRAY,
+                implementation = String.class)
+        @JsonbProperty("revocation_endpoint_auth_signing_alg_values_supported")
+        List<String> revocationEndpointAuthSigningAlgValuesSupported) {
 
     /** This server's metadata under {@code issuer}. */
     static ServerMetadata of(String issuer) {
@@ -76,12 +91,15 @@ public record ServerMetadata(
                 List.of("code"),
                 List.of("query"),
                 List.of("authorization_code", "refresh_token"),
-                List.of("client_secret_basic", "client_secret_post", "none"),
-                List.of("client_secret_basic", "client_secret_post"),
-                List.of("client_secret_basic", "client_secret_post", "none"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"),
                 List.of(Pkce.S256),
                 true,
                 issuer + "/account/par",
-                false);
+                false,
+                ClientAssertions.ALGORITHMS,
+                ClientAssertions.ALGORITHMS,
+                ClientAssertions.ALGORITHMS);
     }
 }
