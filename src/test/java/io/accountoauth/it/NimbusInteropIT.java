@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
-import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
@@ -26,9 +30,17 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.client.ClientInformation;
+import com.nimbusds.oauth2.sdk.client.ClientInformationResponse;
+import com.nimbusds.oauth2.sdk.client.ClientMetadata;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationErrorResponse;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationRequest;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -108,6 +120,65 @@ class NimbusInteropIT extends DeployedWar {
         Tokens tokens = tokens(new TokenRequest(metadata.getTokenEndpointURI(), clientAuth,
                 new AuthorizationCodeGrant(answer.getAuthorizationCode(), REDIRECT_URI, verifier)));
         assertEquals("10,187.91", balance(metadata, tokens.getAccessToken()));
+    }
+
+    /*
+     * The SDK registers an app with its public key and require_pushed_authorization_requests (RFC 7591, RFC 9126
+     * §6), then pushes its request, exchanges the code and introspects with private_key_jwt (RFC 7523), each
+     * assertion for the issuer and used once.
+     */
+    @Test
+    void whenAppRegistersAKeyThenPrivateKeyJwtCarriesTheWholePushedFlow() throws Exception {
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(
+                new Issuer(TokenCalls.issuer(server())));
+        assertTrue(metadata.getTokenEndpointAuthMethods().contains(ClientAuthenticationMethod.PRIVATE_KEY_JWT));
+        RSAKey key = new RSAKeyGenerator(2048).keyID("sdk-key").generate();
+        ClientMetadata app = new ClientMetadata();
+        app.setName("SDK App");
+        app.setRedirectionURI(REDIRECT_URI);
+        app.setTokenEndpointAuthMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+        app.setJWKSet(new JWKSet(key.toPublicJWK()));
+        app.requiresPushedAuthorizationRequests(true);
+        ClientRegistrationResponse registration = ClientRegistrationResponse.parse(new ClientRegistrationRequest(
+                metadata.getRegistrationEndpointURI(), app, null).toHTTPRequest().send());
+        assertTrue(registration.indicatesSuccess(),
+                () -> ((ClientRegistrationErrorResponse) registration).getErrorObject().toJSONObject().toString());
+        ClientInformation information = ((ClientInformationResponse) registration).getClientInformation();
+        ClientID id = information.getID();
+        assertEquals(null, information.getSecret());
+        assertTrue(information.getMetadata().requiresPushedAuthorizationRequests());
+
+        State state = new State();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(ResponseType.CODE, id)
+                .redirectionURI(REDIRECT_URI).scope(READ).state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                metadata.getPushedAuthorizationRequestEndpointURI(), assertion(id, metadata, key), request)
+                .toHTTPRequest().send());
+        assertTrue(pushed.indicatesSuccess(), () -> pushed.toErrorResponse().getErrorObject().toJSONObject().toString());
+        AuthorizationRequest byReference = new AuthorizationRequest.Builder(
+                pushed.toSuccessResponse().getRequestURI(), id).endpointURI(metadata.getAuthorizationEndpointURI())
+                .build();
+        Browser.Page redirect = browser.allowIfAsked(browser.logIn(browser.open(byReference.toURI()), "jane",
+                "any password"));
+        AuthorizationSuccessResponse answer = AuthorizationResponse.parse(URI.create(redirect.location()))
+                .toSuccessResponse();
+        assertEquals(state, answer.getState());
+
+        Tokens tokens = tokens(new TokenRequest(metadata.getTokenEndpointURI(), assertion(id, metadata, key),
+                new AuthorizationCodeGrant(answer.getAuthorizationCode(), REDIRECT_URI, verifier)));
+        assertEquals("jane", introspect(metadata, assertion(id, metadata, key), tokens.getAccessToken())
+                .getUsername());
+        HTTPResponse balance = balanceResponse(metadata, tokens.getAccessToken());
+        assertEquals(200, balance.getStatusCode(), balance.getBody());
+    }
+
+    /** A new assertion for each request, for the issuer: the SDK puts its endpoint argument in aud. */
+    private static PrivateKeyJWT assertion(ClientID id, AuthorizationServerMetadata metadata, RSAKey key)
+            throws Exception {
+        return new PrivateKeyJWT(id, URI.create(metadata.getIssuer().getValue()), JWSAlgorithm.PS256,
+                key.toRSAPrivateKey(), key.getKeyID(), null);
     }
 
     private void walkTheWholeFlow(ClientAuthentication clientAuth) throws Exception {
