@@ -58,6 +58,9 @@ public class Client {
     @Column(name = "jwk", length = 4096, nullable = false)
     private List<String> keys = new ArrayList<>();
 
+    /** RFC 9449 §5.2: every access token of the app is bound to a DPoP key. */
+    public static final String DPOP_BOUND = "dpop_bound_access_tokens";
+
     /** RFC 9126 §6: every authorization request of the app must be pushed. */
     public static final String PUSHED_REQUESTS = "require_pushed_authorization_requests";
 
@@ -128,6 +131,11 @@ public class Client {
     /** Whether the app's authorization requests must come by {@code request_uri} (RFC 9126 §6). */
     public boolean requiresPushedRequests() {
         return requirements.contains(PUSHED_REQUESTS);
+    }
+
+    /** Whether the app's access tokens must be DPoP-bound (RFC 9449 §5.2). */
+    public boolean requiresDPoP() {
+        return requirements.contains(DPOP_BOUND);
     }
 
     /** Holds the app to a requirement from now on. */

@@ -3,16 +3,10 @@ package io.accountoauth.client;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.accountoauth.platform.Jose;
 import io.accountoauth.state.SharedMap;
 import io.accountoauth.state.SharedState;
 import io.accountoauth.token.TokenDigest;
@@ -26,7 +20,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks {@code private_key_jwt} client assertions (RFC 7523 §2.2, §3): a JWT signed with one of the client's
@@ -41,14 +34,12 @@ public class ClientAssertions {
 
     public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** The signature algorithms taken, as the metadata lists them. */
-    public static final List<String> ALGORITHMS = List.of("PS256", "ES256", "EdDSA");
+    public static final List<String> ALGORITHMS = Jose.ALGORITHMS;
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
     /** How far clocks may disagree. */
     public static final Duration SKEW = Duration.ofSeconds(10);
     /** The jti seen, by the digest of client_id and jti, on every node. */
     public static final String SEEN = "account-oauth.assertion-jti";
-
-    private static final Set<JWSAlgorithm> TAKEN = Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA);
 
     /** Why an assertion is refused, in words for the app's developer. */
     public static final class Refused extends RuntimeException {
@@ -102,7 +93,7 @@ public class ClientAssertions {
             throw new Refused("The client_assertion is not a signed JWT.");
         }
         JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
-        if (!TAKEN.contains(algorithm)) {
+        if (!Jose.TAKEN.contains(algorithm)) {
             throw new Refused("The client_assertion must be signed with PS256, ES256 or EdDSA, not " + algorithm + ".");
         }
         String issuer = claims.getIssuer();
@@ -150,7 +141,7 @@ public class ClientAssertions {
                 if (kid != null && !kid.equals(key.getKeyID())) {
                     continue;
                 }
-                Optional<JWSVerifier> verifier = verifier(jwt.getHeader().getAlgorithm(), key);
+                Optional<JWSVerifier> verifier = Jose.verifier(jwt.getHeader().getAlgorithm(), key);
                 if (verifier.isPresent() && jwt.verify(verifier.get())) {
                     return true;
                 }
@@ -159,19 +150,5 @@ public class ClientAssertions {
             }
         }
         return false;
-    }
-
-    private static Optional<JWSVerifier> verifier(JWSAlgorithm algorithm, JWK key) throws JOSEException {
-        if (JWSAlgorithm.PS256.equals(algorithm) && key instanceof RSAKey rsa) {
-            return Optional.of(new RSASSAVerifier(rsa));
-        }
-        if (JWSAlgorithm.ES256.equals(algorithm) && key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
-            return Optional.of(new ECDSAVerifier(ec));
-        }
-        if (JWSAlgorithm.EdDSA.equals(algorithm) && key instanceof OctetKeyPair okp
-                && Curve.Ed25519.equals(okp.getCurve())) {
-            return Optional.of(new Ed25519Verifier(okp));
-        }
-        return Optional.empty();
     }
 }

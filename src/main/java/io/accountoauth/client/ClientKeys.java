@@ -1,12 +1,9 @@
 package io.accountoauth.client;
 
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
+import io.accountoauth.platform.Jose;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +17,6 @@ import java.util.Set;
 public final class ClientKeys {
 
     static final int MAX_KEYS = 5;
-    static final int MIN_RSA_BITS = 2048;
 
     private ClientKeys() {
     }
@@ -61,8 +57,8 @@ public final class ClientKeys {
             if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
                 throw RegistrationException.invalidMetadata("jwks keys are for signatures: use must be sig.");
             }
-            if (!suitable(key)) {
-                throw RegistrationException.invalidMetadata("jwks keys must be RSA of at least " + MIN_RSA_BITS
+            if (!Jose.suitable(key)) {
+                throw RegistrationException.invalidMetadata("jwks keys must be RSA of at least " + Jose.MIN_RSA_BITS
                         + " bits, EC on P-256 or Ed25519.");
             }
             if (key.getKeyID() != null && !ids.add(key.getKeyID())) {
@@ -71,18 +67,5 @@ public final class ClientKeys {
             kept.add(key.toPublicJWK().toJSONString());
         }
         return kept;
-    }
-
-    private static boolean suitable(JWK key) {
-        if (key instanceof RSAKey rsa) {
-            return rsa.size() >= MIN_RSA_BITS;
-        }
-        if (key instanceof ECKey ec) {
-            return Curve.P_256.equals(ec.getCurve());
-        }
-        if (key instanceof OctetKeyPair okp) {
-            return Curve.Ed25519.equals(okp.getCurve());
-        }
-        return false;
     }
 }

@@ -45,6 +45,9 @@ public class ClientRegistration {
         if (Boolean.TRUE.equals(metadata.requirePushedRequests())) {
             client.require(Client.PUSHED_REQUESTS);
         }
+        if (Boolean.TRUE.equals(metadata.dpopBoundAccessTokens())) {
+            client.require(Client.DPOP_BOUND);
+        }
         clients.add(client);
         return new RegisteredClient(client, secret, clock.instant());
     }

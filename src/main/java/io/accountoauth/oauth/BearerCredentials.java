@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads the access token from the {@code Authorization} request header (RFC 6750 §2.1). The scheme name is
- * case-insensitive; the token must be a {@code b64token}.
+ * Reads the access token from the {@code Authorization} request header: {@code Bearer} (RFC 6750 §2.1) or
+ * {@code DPoP} (RFC 9449 §7.1). The scheme name is case-insensitive; the token must be a {@code b64token}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-2.1">RFC 6750 §2.1</a>
  */
@@ -31,7 +31,12 @@ public final class BearerCredentials {
     public record Malformed() implements Outcome {
     }
 
-    public record Token(String value) implements Outcome {
+    /** @param dpop whether it came under the DPoP scheme, with a proof expected beside it */
+    public record Token(String value, boolean dpop) implements Outcome {
+
+        public Token(String value) {
+            this(value, false);
+        }
     }
 
     private BearerCredentials() {
@@ -47,13 +52,14 @@ public final class BearerCredentials {
         String header = authorizationHeaders.get(0).strip();
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
-        if (!scheme.toLowerCase(Locale.ROOT).equals("bearer")) {
+        String lower = scheme.toLowerCase(Locale.ROOT);
+        if (!lower.equals("bearer") && !lower.equals("dpop")) {
             return new Absent();
         }
         String token = space < 0 ? "" : header.substring(space + 1);
         if (token.length() > MAX_TOKEN_LENGTH || !B64TOKEN.matcher(token).matches()) {
             return new Malformed();
         }
-        return new Token(token);
+        return new Token(token, lower.equals("dpop"));
     }
 }

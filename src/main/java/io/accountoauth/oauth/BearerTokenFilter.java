@@ -1,11 +1,14 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.consent.ConsentService;
+import io.accountoauth.platform.Issuer;
+import io.accountoauth.platform.Jose;
 import io.accountoauth.token.AccessToken;
 import io.accountoauth.token.Scopes;
 import io.accountoauth.token.TokenRegistry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -41,6 +44,15 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
+    @Inject
+    DPoPProofs dpop;
+
+    @Inject
+    Issuer issuer;
+
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         RequiresScope required = resourceInfo.getResourceMethod() == null ? null
@@ -65,11 +77,18 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     "The access token is malformed.", null));
             return;
         }
-        String value = ((BearerCredentials.Token) credentials).value();
+        BearerCredentials.Token presented = (BearerCredentials.Token) credentials;
+        String value = presented.value();
         Optional<AccessToken> token = registry.findAccessToken(value);
         if (token.isEmpty()) {
             request.abortWith(challenge(Status.UNAUTHORIZED, "invalid_token",
                     "The access token is unknown, expired or revoked.", null));
+            return;
+        }
+        Optional<String> refused = proofRefused(request, presented, token.get());
+        if (refused.isPresent()) {
+            request.abortWith(dpopChallenge(presented.dpop() && token.get().isDPoPBound() ? "invalid_dpop_proof"
+                    : "invalid_token", refused.get()));
             return;
         }
         if (!Scopes.covers(token.get().scope(), required.value())) {
@@ -79,6 +98,48 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         }
         consents.recordUse(token.get().grant().consentId());
         request.setSecurityContext(new TokenSecurityContext(token.get(), request.getSecurityContext().isSecure()));
+    }
+
+    /**
+     * Why a token's use is refused under DPoP (RFC 9449 §7), or empty when it stands: a DPoP-bound token must come
+     * under the DPoP scheme with a proof of its key for this request, and a bearer token under Bearer.
+     */
+    private Optional<String> proofRefused(ContainerRequestContext request, BearerCredentials.Token presented,
+            AccessToken token) {
+        if (!token.isDPoPBound()) {
+            return presented.dpop()
+                    ? Optional.of("This access token is not DPoP-bound: send it as Authorization: Bearer.")
+                    : Optional.empty();
+        }
+        if (!presented.dpop()) {
+            return Optional.of("This access token is DPoP-bound: send Authorization: DPoP <token> with a DPoP proof.");
+        }
+        try {
+            Optional<String> proof = DPoPProofs.proof(request.getHeaders().get(DPoPProofs.HEADER));
+            if (proof.isEmpty()) {
+                return Optional.of("A DPoP proof of the token's key must come with it, in the DPoP header.");
+            }
+            String path = request.getUriInfo().getRequestUri().getRawPath()
+                    .substring(servletRequest.getContextPath().length());
+            String jkt = dpop.verify(proof.get(), request.getMethod(), issuer.of(servletRequest) + path,
+                    presented.value());
+            return jkt.equals(token.jkt()) ? Optional.empty()
+                    : Optional.of("The DPoP proof is made by another key than the one the token is bound to.");
+        } catch (DPoPProofs.Invalid e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** RFC 9449 §7.1: {@code DPoP realm="account", error="...", algs="PS256 ES256 EdDSA"}. */
+    static Response dpopChallenge(String error, String description) {
+        String header = "DPoP realm=\"" + REALM + "\", error=\"" + error + "\", error_description=\"" + description
+                + "\", algs=\"" + String.join(" ", Jose.ALGORITHMS) + "\"";
+        return Response.status(Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, header)
+                .header("Cache-Control", "no-store")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new OAuthError(error, description))
+                .build();
     }
 
     /** A refusal with its challenge, e.g. {@code Bearer realm="account", error="invalid_token"}. */

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         requiredProperties = {"client_id", "client_id_issued_at", "client_name", "redirect_uris",
                 "token_endpoint_auth_method", "grant_types", "response_types"})
 @JsonbPropertyOrder({"clientId", "clientSecret", "clientSecretExpiresAt", "clientIdIssuedAt", "clientName",
-        "redirectUris", "tokenEndpointAuthMethod", "grantTypes", "typesOfResponse", "requirePushedRequests"})
+        "redirectUris", "tokenEndpointAuthMethod", "grantTypes", "typesOfResponse", "requirePushedRequests", "dpopBoundAccessTokens"})
 public record ClientInformation(
         @Schema(name = "client_id")
         @JsonbProperty("client_id") String clientId,
@@ -42,7 +42,10 @@ public record ClientInformation(
         @JsonbProperty("response_types") List<String> typesOfResponse,
         @Schema(name = "require_pushed_authorization_requests",
                 description = "true when the app's authorization requests must be pushed (RFC 9126 §6).")
-        @JsonbProperty("require_pushed_authorization_requests") boolean requirePushedRequests) {
+        @JsonbProperty("require_pushed_authorization_requests") boolean requirePushedRequests,
+        @Schema(name = "dpop_bound_access_tokens",
+                description = "true when every access token of the app is DPoP-bound (RFC 9449 §5.2).")
+        @JsonbProperty("dpop_bound_access_tokens") boolean dpopBoundAccessTokens) {
 
     static ClientInformation of(RegisteredClient registered) {
         var client = registered.client();
@@ -50,6 +53,6 @@ public record ClientInformation(
         return new ClientInformation(client.clientId(), registered.clientSecret(), secret ? 0L : null,
                 registered.issuedAt().getEpochSecond(), client.name(), List.copyOf(client.redirectUris()),
                 client.authMethod().metadataName(), List.of("authorization_code", "refresh_token"), List.of("code"),
-                client.requiresPushedRequests());
+                client.requiresPushedRequests(), client.requiresDPoP());
     }
 }

@@ -30,11 +30,17 @@ public class CodeExchange {
      */
     public IssuedTokens exchange(Client client, String code, String redirectUri, String codeVerifier,
             boolean withRefreshToken) {
+        return exchange(client, code, redirectUri, codeVerifier, withRefreshToken, null);
+    }
+
+    /** As above, the access token bound to the key {@code jkt} (DPoP) when not null. */
+    public IssuedTokens exchange(Client client, String code, String redirectUri, String codeVerifier,
+            boolean withRefreshToken, String jkt) {
         Redemption redemption = registry.redeem(code, issued -> {
             ClientBinding.check(issued.grant(), client, "code");
             RedirectUriBinding.check(issued, redirectUri);
             Pkce.verify(issued, codeVerifier);
-        }, withRefreshToken);
+        }, withRefreshToken, jkt);
         if (redemption instanceof Redemption.Refused refused) {
             throw OAuthException.invalidGrant(switch (refused.reason()) {
                 case UNKNOWN -> "The code is unknown.";

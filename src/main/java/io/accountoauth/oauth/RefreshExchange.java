@@ -28,6 +28,11 @@ public class RefreshExchange {
      *                        another client's; {@code invalid_scope} for a scope wider than the grant's
      */
     public IssuedTokens exchange(Client client, String refreshToken, String scope) {
+        return exchange(client, refreshToken, scope, null);
+    }
+
+    /** As above, the new access token bound to the key {@code jkt} (DPoP) when not null. */
+    public IssuedTokens exchange(Client client, String refreshToken, String scope, String jkt) {
         Refreshing outcome = registry.refresh(refreshToken, new RefreshRules() {
             @Override
             public void presenter(Grant grant) {
@@ -38,7 +43,7 @@ public class RefreshExchange {
             public Grant request(Grant grant) {
                 return ScopeNarrowing.apply(grant, scope);
             }
-        });
+        }, jkt);
         if (outcome instanceof Refreshing.Refused refused) {
             throw OAuthException.invalidGrant(switch (refused.reason()) {
                 case UNKNOWN -> "The refresh token is unknown, expired or revoked.";

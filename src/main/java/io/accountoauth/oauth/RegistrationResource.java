@@ -110,6 +110,9 @@ public class RegistrationResource {
                             @SchemaProperty(name = "jwks", type = SchemaType.OBJECT,
                                     description = "For private_key_jwt: 1 to 5 public keys (RSA of 2048 bits or "
                                             + "more, EC P-256 or Ed25519), {\"keys\": [...]}."),
+                            @SchemaProperty(name = "dpop_bound_access_tokens", type = SchemaType.BOOLEAN,
+                                    defaultValue = "false", description = "true: every access token of the app is "
+                                            + "bound to a DPoP key (RFC 9449 §5.2); token requests need a proof."),
                             @SchemaProperty(name = "require_pushed_authorization_requests",
                                     type = SchemaType.BOOLEAN, defaultValue = "false",
                                     description = "true: the app's authorization requests are only taken pushed "
@@ -168,7 +171,8 @@ public class RegistrationResource {
                 strings(json, "grant_types", "invalid_client_metadata"),
                 strings(json, "response_types", "invalid_client_metadata"),
                 bool(json, "require_pushed_authorization_requests"),
-                jwks(json));
+                jwks(json),
+                bool(json, "dpop_bound_access_tokens"));
     }
 
     /** The jwks object as text; a jwks_uri is not followed: the server fetches nothing an app names. */

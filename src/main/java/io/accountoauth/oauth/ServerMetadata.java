@@ -1,6 +1,7 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.ClientAssertions;
+import io.accountoauth.platform.Jose;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "codeChallengeMethodsSupported", "authorizationResponseIssParameterSupported",
         "pushedAuthorizationRequestEndpoint", "requirePushedAuthorizationRequests",
         "tokenEndpointAuthSigningAlgValuesSupported", "introspectionEndpointAuthSigningAlgValuesSupported",
-        "revocationEndpointAuthSigningAlgValuesSupported"})
+        "revocationEndpointAuthSigningAlgValuesSupported", "dpopSigningAlgValuesSupported"})
 public record ServerMetadata(
         @Schema(name = "issuer", example = "http://localhost:8080")
         @JsonbProperty("issuer") String issuer,
@@ -77,7 +78,9 @@ public record ServerMetadata(
         @Schema(name = "revocation_endpoint_auth_signing_alg_values_supported", type = SchemaType.ARRAY,
                 implementation = String.class)
         @JsonbProperty("revocation_endpoint_auth_signing_alg_values_supported")
-        List<String> revocationEndpointAuthSigningAlgValuesSupported) {
+        List<String> revocationEndpointAuthSigningAlgValuesSupported,
+        @Schema(name = "dpop_signing_alg_values_supported", type = SchemaType.ARRAY, implementation = String.class)
+        @JsonbProperty("dpop_signing_alg_values_supported") List<String> dpopSigningAlgValuesSupported) {
 
     /** This server's metadata under {@code issuer}. */
     static ServerMetadata of(String issuer) {
@@ -100,6 +103,7 @@ public record ServerMetadata(
                 false,
                 ClientAssertions.ALGORITHMS,
                 ClientAssertions.ALGORITHMS,
-                ClientAssertions.ALGORITHMS);
+                ClientAssertions.ALGORITHMS,
+                Jose.ALGORITHMS);
     }
 }

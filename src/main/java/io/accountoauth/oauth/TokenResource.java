@@ -1,10 +1,12 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
+import io.accountoauth.platform.Issuer;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +48,12 @@ public class TokenResource {
 
     @Inject
     RefreshExchange refreshExchange;
+
+    @Inject
+    DPoPProofs dpop;
+
+    @Inject
+    Issuer issuer;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -95,29 +104,50 @@ public class TokenResource {
                                     + "left out, and must match when sent."),
                     @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
                             description = "client_secret_post; never together with Basic.")})))
-            MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+            MultivaluedMap<String, String> form, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
         RequestParameters parameters = RequestParameters.singleValued(form);
         String grantType = parameters.required("grant_type");
         Client client = clientAuthentication.authenticate(
                 headers.getRequestHeader(HttpHeaders.AUTHORIZATION), parameters, true);
+        String jkt = boundKey(client, headers, request);
         return switch (grantType) {
-            case "authorization_code" -> authorizationCode(client, parameters);
-            case "refresh_token" -> refreshToken(client, parameters);
+            case "authorization_code" -> authorizationCode(client, parameters, jkt);
+            case "refresh_token" -> refreshToken(client, parameters, jkt);
             default -> throw new OAuthException(Status.BAD_REQUEST, "unsupported_grant_type",
                     "Supported grant types: authorization_code, refresh_token.");
         };
     }
 
     /** RFC 6749 §4.1.3: redirect_uri is required, as every authorization request here carries one. */
-    private Response authorizationCode(Client client, RequestParameters parameters) {
+    private Response authorizationCode(Client client, RequestParameters parameters, String jkt) {
         String code = parameters.required("code");
         String redirectUri = parameters.required("redirect_uri");
         String verifier = parameters.optional("code_verifier");
-        return TokenResponse.of(codeExchange.exchange(client, code, redirectUri, verifier, true)).toResponse();
+        return TokenResponse.of(codeExchange.exchange(client, code, redirectUri, verifier, true, jkt)).toResponse();
+    }
+
+    /**
+     * RFC 9449 §5: with a DPoP proof of this request, the access token is bound to the proof's key; a client
+     * registered with dpop_bound_access_tokens must send one.
+     */
+    private String boundKey(Client client, HttpHeaders headers, HttpServletRequest request) {
+        try {
+            Optional<String> proof = DPoPProofs.proof(headers.getRequestHeader(DPoPProofs.HEADER));
+            if (proof.isEmpty()) {
+                if (client.requiresDPoP()) {
+                    throw new DPoPProofs.Invalid("This app's access tokens are DPoP-bound: send a DPoP proof.");
+                }
+                return null;
+            }
+            return dpop.verify(proof.get(), "POST", issuer.of(request) + "/account/token", null);
+        } catch (DPoPProofs.Invalid e) {
+            throw new OAuthException(Status.BAD_REQUEST, "invalid_dpop_proof", e.getMessage());
+        }
     }
 
     /** RFC 6749 §6, with rotation (RFC 9700 §4.14.2). */
-    private Response refreshToken(Client client, RequestParameters parameters) {
+    private Response refreshToken(Client client, RequestParameters parameters, String jkt) {
         String refreshToken = parameters.required("refresh_token");
         String requested = parameters.optional("scope");
         String scope = null;
@@ -125,6 +155,6 @@ public class TokenResource {
             scope = Scopes.normalize(requested).orElseThrow(() -> new OAuthException(Status.BAD_REQUEST,
                     "invalid_scope", "Known scopes: read, info, balance."));
         }
-        return TokenResponse.of(refreshExchange.exchange(client, refreshToken, scope)).toResponse();
+        return TokenResponse.of(refreshExchange.exchange(client, refreshToken, scope, jkt)).toResponse();
     }
 }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         requiredProperties = {"token_type", "scope", "access_token", "expires_in"})
 @JsonbPropertyOrder({"tokenType", "scope", "accessToken", "expiresIn", "refreshToken", "consentId"})
 public record TokenResponse(
-        @Schema(name = "token_type", example = "bearer", description = "Always bearer.")
+        @Schema(name = "token_type", example = "bearer", description = "bearer, or DPoP for a token bound to the key of the request's DPoP proof (RFC 9449).")
         @JsonbProperty("token_type") String tokenType,
         @Schema(name = "scope", example = "read", description = "What the access token may read: read (both calls), "
                 + "info or balance.")
@@ -34,7 +34,8 @@ public record TokenResponse(
         @JsonbProperty("consent_id") String consentId) {
 
     public static TokenResponse of(IssuedTokens tokens) {
-        return new TokenResponse("bearer", tokens.scope(), tokens.accessToken(), tokens.expiresIn(),
+        return new TokenResponse(tokens.jkt() == null ? "bearer" : "DPoP", tokens.scope(), tokens.accessToken(),
+                tokens.expiresIn(),
                 tokens.refreshToken(), tokens.consentId());
     }
 

@@ -5,6 +5,12 @@ package io.accountoauth.token;
  * consent they are issued under.
  *
  * @param expiresIn seconds until the access token expires
+ * @param jkt       the thumbprint of the key the access token is bound to (DPoP), or null for a bearer token
  */
-public record IssuedTokens(String accessToken, String refreshToken, String scope, long expiresIn, String consentId) {
+public record IssuedTokens(String accessToken, String refreshToken, String scope, long expiresIn, String consentId,
+        String jkt) {
+
+    public IssuedTokens(String accessToken, String refreshToken, String scope, long expiresIn, String consentId) {
+        this(accessToken, refreshToken, scope, expiresIn, consentId, null);
+    }
 }

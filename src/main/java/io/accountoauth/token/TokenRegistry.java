@@ -91,6 +91,11 @@ public class TokenRegistry {
      * @throws RuntimeException whatever a broken rule throws
      */
     public Redemption redeem(String code, CodeRules rules, boolean withRefreshToken) {
+        return redeem(code, rules, withRefreshToken, null);
+    }
+
+    /** As {@link #redeem(String, CodeRules, boolean)}, the access token bound to the key {@code jkt} when not null. */
+    public Redemption redeem(String code, CodeRules rules, boolean withRefreshToken, String jkt) {
         Instant now = clock.instant();
         String digest = TokenDigest.of(code);
         String packed = codes.get(digest);
@@ -107,7 +112,7 @@ public class TokenRegistry {
         }
         rules.check(entry);
         Grant grant = entry.grant();
-        IssuedTokens tokens = start(grant, withRefreshToken);
+        IssuedTokens tokens = start(grant, withRefreshToken, jkt);
         Revocation revocation = revocationOf(grant);
         if (revocation != Revocation.NONE) {
             withdraw(grant, tokens);
@@ -123,7 +128,7 @@ public class TokenRegistry {
      * the grant or its consent was revoked meanwhile.
      */
     public Optional<IssuedTokens> issue(Grant grant, boolean withRefreshToken) {
-        IssuedTokens tokens = start(grant, withRefreshToken);
+        IssuedTokens tokens = start(grant, withRefreshToken, null);
         if (revocationOf(grant) != Revocation.NONE) {
             withdraw(grant, tokens);
             return Optional.empty();
@@ -131,11 +136,11 @@ public class TokenRegistry {
         return Optional.of(tokens);
     }
 
-    private IssuedTokens start(Grant grant, boolean withRefreshToken) {
+    private IssuedTokens start(Grant grant, boolean withRefreshToken, String jkt) {
         Instant now = clock.instant();
         String refreshToken = withRefreshToken ? RandomValues.next() : null;
         grants.start(grant, now, refreshToken == null ? null : newRefreshToken(refreshToken, grant, now));
-        return storeAccessToken(grant, refreshToken, now);
+        return storeAccessToken(grant, refreshToken, now, jkt);
     }
 
     /**
@@ -147,6 +152,11 @@ public class TokenRegistry {
      * @throws RuntimeException whatever a broken rule throws
      */
     public Refreshing refresh(String refreshToken, RefreshRules rules) {
+        return refresh(refreshToken, rules, null);
+    }
+
+    /** As {@link #refresh(String, RefreshRules)}, the new access token bound to the key {@code jkt} when not null. */
+    public Refreshing refresh(String refreshToken, RefreshRules rules, String jkt) {
         Instant now = clock.instant();
         String digest = TokenDigest.of(refreshToken);
         Optional<RefreshToken> found = grants.findRefreshToken(digest)
@@ -165,7 +175,7 @@ public class TokenRegistry {
         if (!grants.rotate(digest, newRefreshToken(next, grant, now), now)) {
             return reused(grant);
         }
-        IssuedTokens tokens = storeAccessToken(accessGrant, next, now);
+        IssuedTokens tokens = storeAccessToken(accessGrant, next, now, jkt);
         if (revocationOf(grant) != Revocation.NONE) {
             withdraw(grant, tokens);
             return new Refreshing.Refused(Refreshing.Reason.REVOKED);
@@ -187,14 +197,14 @@ public class TokenRegistry {
      * Stores an access token and lists it under its grant. Callers then check {@link #revocationOf} the grant: a
      * revocation that ran meanwhile either saw the token listed or is seen by that check.
      */
-    private IssuedTokens storeAccessToken(Grant grant, String refreshToken, Instant now) {
+    private IssuedTokens storeAccessToken(Grant grant, String refreshToken, Instant now, String jkt) {
         String accessToken = RandomValues.next();
         String digest = TokenDigest.of(accessToken);
         Instant expires = grant.cap(now.plus(ACCESS_TOKEN_LIFETIME));
-        accessTokens.put(digest, new AccessToken(grant, now, expires).pack());
+        accessTokens.put(digest, new AccessToken(grant, now, expires, jkt).pack());
         listUnderGrant(grant.grantId(), digest, expires, now);
         return new IssuedTokens(accessToken, refreshToken, grant.scope(), Duration.between(now, expires).toSeconds(),
-                grant.consentId());
+                grant.consentId(), jkt);
     }
 
     /** Ends tokens that were issued while their grant or consent was being revoked. */
@@ -252,7 +262,7 @@ public class TokenRegistry {
         if (access.isPresent()) {
             AccessToken a = access.get();
             return Optional.of(new TokenDescription(TokenDescription.Kind.ACCESS_TOKEN, a.grant(), a.issuedAt(),
-                    a.expiresAt()));
+                    a.expiresAt(), a.jkt()));
         }
         Instant now = clock.instant();
         return grants.findRefreshToken(TokenDigest.of(token))

@@ -1,7 +1,9 @@
 package io.accountoauth.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
 import java.util.List;
@@ -78,5 +80,16 @@ class BearerCredentialsTest {
                 "Bearer a=b",
                 "Bearer =abc",
                 "Bearer abc\"");
+    }
+
+    // RFC 9449 §7.1: the DPoP scheme carries a token too, with a proof expected beside it.
+    @Test
+    void whenDPoPSchemeThenTokenMarkedDPoP() {
+        BearerCredentials.Token token = assertInstanceOf(BearerCredentials.Token.class,
+                BearerCredentials.read(List.of("dpop abc.DEF-1")));
+        assertEquals("abc.DEF-1", token.value());
+        assertTrue(token.dpop());
+        assertFalse(assertInstanceOf(BearerCredentials.Token.class, BearerCredentials.read(List.of("Bearer abc")))
+                .dpop());
     }
 }
