@@ -138,6 +138,15 @@ public class Client {
         return requirements.contains(DPOP_BOUND);
     }
 
+    /**
+     * Whether the app asked for the FAPI 2.0 Security Profile: pushed requests only, DPoP-bound access tokens and
+     * private_key_jwt. Such an app must also use PKCE, and its refresh tokens are not rotated: the sender
+     * constraint replaces rotation (FAPI 2.0 §5.3.2.1).
+     */
+    public boolean isFapi() {
+        return requiresPushedRequests() && requiresDPoP() && authMethod() == AuthMethod.PRIVATE_KEY_JWT;
+    }
+
     /** Holds the app to a requirement from now on. */
     public Client require(String requirement) {
         requirements.add(requirement);

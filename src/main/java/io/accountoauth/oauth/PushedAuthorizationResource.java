@@ -101,6 +101,9 @@ public class PushedAuthorizationResource {
             throw OAuthException.invalidRequest("The redirect_uri is not registered for this app.");
         }
         AuthorizationParameters checked = AuthorizationParameters.read(parameters, client);
+        if (client.isFapi() && checked.codeChallenge() == null) {
+            throw OAuthException.invalidRequest("This app follows the FAPI 2.0 profile: PKCE (S256) is required.");
+        }
         String requestUri = pushedRequests.push(new PushedRequests.Pushed(client.clientId(), redirectUri,
                 checked.state(), checked.scope(), checked.codeChallenge(), checked.promptConsent()));
         String body = Json.createObjectBuilder().add("request_uri", requestUri)

@@ -43,6 +43,11 @@ public class RefreshExchange {
             public Grant request(Grant grant) {
                 return ScopeNarrowing.apply(grant, scope);
             }
+
+            @Override
+            public boolean rotates() {
+                return !client.isFapi();
+            }
         }, jkt);
         if (outcome instanceof Refreshing.Refused refused) {
             throw OAuthException.invalidGrant(switch (refused.reason()) {

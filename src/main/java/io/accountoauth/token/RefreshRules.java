@@ -15,4 +15,9 @@ public interface RefreshRules {
      * @return the grant the new access token is issued under: the grant itself, or narrowed
      */
     Grant request(Grant grant);
+
+    /** Whether the refresh token is rotated (RFC 9700 §4.14.2); otherwise it is returned as it is. */
+    default boolean rotates() {
+        return true;
+    }
 }

@@ -171,6 +171,15 @@ public class TokenRegistry {
             return reused(grant);
         }
         Grant accessGrant = rules.request(grant);
+        if (!rules.rotates()) {
+            // The refresh token stays as it is (FAPI 2.0 §5.3.2.1: the sender constraint replaces rotation)
+            IssuedTokens tokens = storeAccessToken(accessGrant, refreshToken, now, jkt);
+            if (revocationOf(grant) != Revocation.NONE) {
+                withdraw(grant, tokens);
+                return new Refreshing.Refused(Refreshing.Reason.REVOKED);
+            }
+            return new Refreshing.Refreshed(tokens);
+        }
         String next = RandomValues.next();
         if (!grants.rotate(digest, newRefreshToken(next, grant, now), now)) {
             return reused(grant);
@@ -225,25 +234,30 @@ public class TokenRegistry {
     }
 
     /**
-     * Adds the token to its grant's list of live access tokens, dropping the expired ones. A grant's tokens are
-     * issued one after another (each needs the refresh token the one before returned), so a plain read and write
-     * suffices; a lost race only keeps an expired entry a little longer.
+     * Adds the token to its grant's list of live access tokens, dropping the expired ones: a compare-and-set,
+     * retried while another node or thread lists a token of the same grant (refreshes without rotation can run
+     * side by side), so that no live token drops off the list a revocation withdraws.
      */
     private void listUnderGrant(String grantId, String digest, Instant expires, Instant now) {
-        List<String> live = new ArrayList<>();
-        String listed = grantTokens.get(grantId);
-        if (listed != null) {
-            String[] fields = Fields.unpack(listed);
-            for (int i = 0; i + 1 < fields.length; i += 2) {
-                if (now.isBefore(Instant.ofEpochMilli(Long.parseLong(fields[i + 1])))) {
-                    live.add(fields[i]);
-                    live.add(fields[i + 1]);
+        while (true) {
+            List<String> live = new ArrayList<>();
+            String listed = grantTokens.get(grantId);
+            if (listed != null) {
+                String[] fields = Fields.unpack(listed);
+                for (int i = 0; i + 1 < fields.length; i += 2) {
+                    if (now.isBefore(Instant.ofEpochMilli(Long.parseLong(fields[i + 1])))) {
+                        live.add(fields[i]);
+                        live.add(fields[i + 1]);
+                    }
                 }
             }
+            live.add(digest);
+            live.add(Long.toString(expires.toEpochMilli()));
+            String next = Fields.pack(live.toArray(String[]::new));
+            if (listed == null ? grantTokens.putIfAbsent(grantId, next) : grantTokens.replace(grantId, listed, next)) {
+                return;
+            }
         }
-        live.add(digest);
-        live.add(Long.toString(expires.toEpochMilli()));
-        grantTokens.put(grantId, Fields.pack(live.toArray(String[]::new)));
     }
 
     /** The token's meaning while it is valid; empty for an unknown, expired or revoked token. */
