@@ -105,7 +105,7 @@ public class AuthorizationDecisions {
 
     private String codeResponse(AuthorizationRequest request, String customer, String scope, Consent consent) {
         String code = registry.issueCode(new CodeRequest(request.clientId(), request.redirectUri(), customer, scope,
-                request.codeChallenge(), consent.id(), consent.expiresAt()));
+                request.codeChallenge(), consent.id(), consent.expiresAt(), request.dpopJkt()));
         return request.codeResponse(code);
     }
 }

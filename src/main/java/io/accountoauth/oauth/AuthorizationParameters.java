@@ -11,8 +11,13 @@ import java.util.Arrays;
  *
  * @param codeChallenge the PKCE S256 challenge, or null when the client sent none
  * @param promptConsent true for {@code prompt=consent}: ask the customer even when a consent covers the request
+ * @param dpopJkt       {@code dpop_jkt} (RFC 9449 §10): the SHA-256 thumbprint of the DPoP key the code's exchange
+ *                      must prove, or null
  */
-record AuthorizationParameters(String state, String scope, String codeChallenge, boolean promptConsent) {
+record AuthorizationParameters(String state, String scope, String codeChallenge, boolean promptConsent,
+        String dpopJkt) {
+
+    private static final java.util.regex.Pattern THUMBPRINT = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** @throws OAuthException invalid_request, invalid_scope or unsupported_response_type */
     static AuthorizationParameters read(RequestParameters parameters, Client client) {
@@ -27,6 +32,10 @@ record AuthorizationParameters(String state, String scope, String codeChallenge,
         String challenge = Pkce.challenge(parameters, client);
         String prompt = parameters.optional("prompt");
         boolean promptConsent = prompt != null && Arrays.asList(prompt.split(" ")).contains("consent");
-        return new AuthorizationParameters(state, scope, challenge, promptConsent);
+        String dpopJkt = parameters.optional("dpop_jkt");
+        if (dpopJkt != null && !THUMBPRINT.matcher(dpopJkt).matches()) {
+            throw OAuthException.invalidRequest("dpop_jkt must be a SHA-256 JWK thumbprint: 43 base64url characters.");
+        }
+        return new AuthorizationParameters(state, scope, challenge, promptConsent, dpopJkt);
     }
 }

@@ -91,6 +91,10 @@ public class AuthorizeResource {
     @Parameter(name = "code_challenge_method", in = ParameterIn.QUERY,
             schema = @Schema(type = SchemaType.STRING, enumeration = Pkce.S256),
             description = "S256 only; plain or an unknown method goes back as invalid_request.")
+    @Parameter(name = "dpop_jkt", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "RFC 9449 §10: the SHA-256 JWK thumbprint of the DPoP key the code's exchange must prove.")
+    @Parameter(name = "request_uri", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "A pushed request's reference (RFC 9126): then only client_id and request_uri are read.")
     @Parameter(name = "prompt", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
             description = "consent: ask the customer again even when a consent already covers the request.")
     @APIResponse(responseCode = "303", description = """
@@ -154,7 +158,8 @@ public class AuthorizeResource {
             state = parameters.optional("state");
             AuthorizationParameters checked = AuthorizationParameters.read(parameters, client);
             return toLogin(new AuthorizationRequest(client.clientId(), client.name(), redirectUri, state,
-                    checked.scope(), checked.codeChallenge(), iss, checked.promptConsent()), uriInfo, request);
+                    checked.scope(), checked.codeChallenge(), iss, checked.promptConsent(), checked.dpopJkt()),
+                    uriInfo, request);
         } catch (OAuthException e) {
             return redirect(AuthorizationResponse.to(redirectUri)
                     .error(e.error(), e.description()).with("state", state).with("iss", iss));
@@ -176,7 +181,7 @@ public class AuthorizeResource {
         }
         PushedRequests.Pushed p = pushed.get();
         return toLogin(new AuthorizationRequest(client.clientId(), client.name(), p.redirectUri(), p.state(),
-                p.scope(), p.codeChallenge(), issuer.of(request), p.promptConsent()), uriInfo, request);
+                p.scope(), p.codeChallenge(), issuer.of(request), p.promptConsent(), p.dpopJkt()), uriInfo, request);
     }
 
     /** Files the request in the browser's session and sends the browser to the login page. */

@@ -40,6 +40,11 @@ public class CodeExchange {
             ClientBinding.check(issued.grant(), client, "code");
             RedirectUriBinding.check(issued, redirectUri);
             Pkce.verify(issued, codeVerifier);
+            if (issued.dpopJkt() != null && !issued.dpopJkt().equals(jkt)) {
+                // RFC 9449 §10: the code is bound to the key named in the authorization request
+                throw OAuthException.invalidGrant("The code is bound to a DPoP key (dpop_jkt): the token request "
+                        + "needs a DPoP proof made with that key.");
+            }
         }, withRefreshToken, jkt);
         if (redemption instanceof Redemption.Refused refused) {
             throw OAuthException.invalidGrant(switch (refused.reason()) {

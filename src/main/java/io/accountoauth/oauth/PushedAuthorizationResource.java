@@ -84,6 +84,9 @@ public class PushedAuthorizationResource {
                     @SchemaProperty(name = "code_challenge", type = SchemaType.STRING),
                     @SchemaProperty(name = "code_challenge_method", type = SchemaType.STRING, enumeration = "S256"),
                     @SchemaProperty(name = "prompt", type = SchemaType.STRING),
+                    @SchemaProperty(name = "dpop_jkt", type = SchemaType.STRING),
+                    @SchemaProperty(name = "client_assertion_type", type = SchemaType.STRING),
+                    @SchemaProperty(name = "client_assertion", type = SchemaType.STRING),
                     @SchemaProperty(name = "client_id", type = SchemaType.STRING),
                     @SchemaProperty(name = "client_secret", type = SchemaType.STRING)})))
             MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
@@ -105,7 +108,7 @@ public class PushedAuthorizationResource {
             throw OAuthException.invalidRequest("This app follows the FAPI 2.0 profile: PKCE (S256) is required.");
         }
         String requestUri = pushedRequests.push(new PushedRequests.Pushed(client.clientId(), redirectUri,
-                checked.state(), checked.scope(), checked.codeChallenge(), checked.promptConsent()));
+                checked.state(), checked.scope(), checked.codeChallenge(), checked.promptConsent(), checked.dpopJkt()));
         String body = Json.createObjectBuilder().add("request_uri", requestUri)
                 .add("expires_in", PushedRequests.LIFETIME.toSeconds()).build().toString();
         return Response.status(Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(body)

@@ -30,7 +30,7 @@ public class PushedRequests {
 
     /** What the client pushed, checked: all the authorization endpoint needs but the issuer and the app's name. */
     public record Pushed(String clientId, String redirectUri, String state, String scope, String codeChallenge,
-            boolean promptConsent) {
+            boolean promptConsent, String dpopJkt) {
     }
 
     @Inject
@@ -52,7 +52,7 @@ public class PushedRequests {
         String requestUri = URN_PREFIX + RandomValues.next();
         pushed.put(TokenDigest.of(requestUri), Fields.pack(request.clientId(), request.redirectUri(), request.state(),
                 request.scope(), request.codeChallenge(), Boolean.toString(request.promptConsent()),
-                Long.toString(clock.instant().plus(LIFETIME).toEpochMilli())));
+                Long.toString(clock.instant().plus(LIFETIME).toEpochMilli()), request.dpopJkt()));
         return requestUri;
     }
 
@@ -76,6 +76,7 @@ public class PushedRequests {
         if (!pushed.replace(key, packed, USED)) {
             return Optional.empty();
         }
-        return Optional.of(new Pushed(f[0], f[1], f[2], f[3], f[4], Boolean.parseBoolean(f[5])));
+        return Optional.of(new Pushed(f[0], f[1], f[2], f[3], f[4], Boolean.parseBoolean(f[5]),
+                f.length > 7 ? f[7] : null));
     }
 }

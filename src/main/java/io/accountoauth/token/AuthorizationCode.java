@@ -9,12 +9,18 @@ import java.time.Instant;
  *
  * @param codeChallenge the PKCE S256 challenge the client sent with the authorization request, or null
  * @param redeemed      true once the code has been presented; a second presentation is a replay
+ * @param dpopJkt       the thumbprint of the DPoP key the code's exchange must prove ({@code dpop_jkt}), or null
  */
 public record AuthorizationCode(Grant grant, String redirectUri, String codeChallenge, Instant expiresAt,
-        boolean redeemed) implements Expiring {
+        boolean redeemed, String dpopJkt) implements Expiring {
+
+    public AuthorizationCode(Grant grant, String redirectUri, String codeChallenge, Instant expiresAt,
+            boolean redeemed) {
+        this(grant, redirectUri, codeChallenge, expiresAt, redeemed, null);
+    }
 
     AuthorizationCode redeem() {
-        return new AuthorizationCode(grant, redirectUri, codeChallenge, expiresAt, true);
+        return new AuthorizationCode(grant, redirectUri, codeChallenge, expiresAt, true, dpopJkt);
     }
 
     public String grantId() {
@@ -31,12 +37,13 @@ public record AuthorizationCode(Grant grant, String redirectUri, String codeChal
 
     String pack() {
         return Fields.pack(grant.pack(), redirectUri, codeChallenge, Long.toString(expiresAt.toEpochMilli()),
-                redeemed ? "redeemed" : null);
+                redeemed ? "redeemed" : null, dpopJkt);
     }
 
     static AuthorizationCode unpack(String packed) {
         String[] f = Fields.unpack(packed);
+        // A node of the previous version wrote five fields: a code bound to no key
         return new AuthorizationCode(Grant.unpack(f[0]), f[1], f[2], Instant.ofEpochMilli(Long.parseLong(f[3])),
-                f[4] != null);
+                f[4] != null, f.length > 5 ? f[5] : null);
     }
 }

@@ -79,7 +79,7 @@ public class TokenRegistry {
         Grant grant = new Grant(RandomValues.next(), request.clientId(), request.customer(), request.scope(),
                 request.consentId(), request.consentEnds());
         codes.put(TokenDigest.of(code), new AuthorizationCode(grant, request.redirectUri(), request.codeChallenge(),
-                grant.cap(now.plus(CODE_LIFETIME)), false).pack());
+                grant.cap(now.plus(CODE_LIFETIME)), false, request.dpopJkt()).pack());
         return code;
     }
 

@@ -232,6 +232,28 @@ class DPoPIT extends DeployedWar {
         }
     }
 
+    // RFC 9449 §10: dpop_jkt binds the code to a key; only a proof of that key exchanges it.
+    @Test
+    void whenTheAuthorizationRequestNamesADPoPKeyThenOnlyThatKeyExchangesTheCode() throws Exception {
+        String jkt = key.computeThumbprint().toString();
+        Map<String, String> query = Map.of("client_id", SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI,
+                "dpop_jkt", jkt);
+        HttpResponse<String> otherKeysProof = exchange(browser.code(query, "dave"), "DPoP", proof(otherKey, "POST",
+                issuer + "/account/token", null, c -> c, new JOSEObjectType("dpop+jwt"), otherKey.toPublicJWK()));
+        assertEquals(400, otherKeysProof.statusCode(), otherKeysProof.body());
+        assertEquals("invalid_grant", Api.json(otherKeysProof).getString("error"));
+        HttpResponse<String> noProof = exchange(browser.code(query, "dave"));
+        assertEquals("invalid_grant", Api.json(noProof).getString("error"));
+        HttpResponse<String> right = exchange(browser.code(query, "dave"), "DPoP", tokenProof(c -> c));
+        assertEquals(200, right.statusCode(), right.body());
+        assertEquals("DPoP", Api.json(right).getString("token_type"));
+
+        HttpResponse<String> malformed = api.get("account/authorize?" + Browser.form(Map.of("client_id",
+                SandboxApp.CLIENT_ID, "redirect_uri", SandboxApp.REDIRECT_URI, "dpop_jkt", "short")));
+        assertTrue(malformed.headers().firstValue("Location").orElse("").contains("error=invalid_request"),
+                malformed.headers().map().toString());
+    }
+
     @Test
     void whenTheMetadataIsReadThenItListsTheDPoPAlgorithms() {
         JsonObject metadata = Api.json(api.get(MetadataIT.WELL_KNOWN));
