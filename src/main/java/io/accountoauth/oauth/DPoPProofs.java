@@ -46,6 +46,10 @@ public class DPoPProofs {
     public static final String SEEN = "account-oauth.dpop-jti";
     private static final JOSEObjectType TYPE = new JOSEObjectType("dpop+jwt");
 
+    /** A proof that holds: the thumbprint of its key, and the server nonce it carries, if any. */
+    public record Proof(String jkt, String nonce) {
+    }
+
     /** Why a proof is refused, in words for the app's developer. */
     public static final class Invalid extends RuntimeException {
 
@@ -89,6 +93,11 @@ public class DPoPProofs {
      * @throws Invalid when the proof does not hold
      */
     public String verify(String proof, String method, String uri, String accessToken) {
+        return check(proof, method, uri, accessToken).jkt();
+    }
+
+    /** As {@link #verify}, with the proof's {@code nonce} claim besides. */
+    public Proof check(String proof, String method, String uri, String accessToken) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -145,7 +154,8 @@ public class DPoPProofs {
         if (!seen.putIfAbsent(TokenDigest.of(jkt + " " + jti), Long.toString(now.toEpochMilli()))) {
             throw new Invalid("This DPoP proof was used before: make a new one, with a new jti, for each request.");
         }
-        return jkt;
+        Object nonce = claims.getClaim("nonce");
+        return new Proof(jkt, nonce instanceof String value ? value : null);
     }
 
     /** {@code ath}: base64url of the SHA-256 of the token's ASCII. */

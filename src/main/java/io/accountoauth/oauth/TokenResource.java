@@ -53,6 +53,9 @@ public class TokenResource {
     DPoPProofs dpop;
 
     @Inject
+    DPoPNonces nonces;
+
+    @Inject
     Issuer issuer;
 
     @POST
@@ -111,12 +114,15 @@ public class TokenResource {
         Client client = clientAuthentication.authenticate(
                 headers.getRequestHeader(HttpHeaders.AUTHORIZATION), parameters, true);
         String jkt = boundKey(client, headers, request);
-        return switch (grantType) {
+        Response response = switch (grantType) {
             case "authorization_code" -> authorizationCode(client, parameters, jkt);
             case "refresh_token" -> refreshToken(client, parameters, jkt);
             default -> throw new OAuthException(Status.BAD_REQUEST, "unsupported_grant_type",
                     "Supported grant types: authorization_code, refresh_token.");
         };
+        // RFC 9449 §8.2: a DPoP client gets the nonce to put in its next proof
+        return jkt == null ? response : Response.fromResponse(response).header(DPoPNonces.HEADER, nonces.current())
+                .build();
     }
 
     /** RFC 6749 §4.1.3: redirect_uri is required, as every authorization request here carries one. */
@@ -128,8 +134,9 @@ public class TokenResource {
     }
 
     /**
-     * RFC 9449 §5: with a DPoP proof of this request, the access token is bound to the proof's key; a client
-     * registered with dpop_bound_access_tokens must send one.
+     * RFC 9449 §5: with a DPoP proof of this request, the access token is bound to the proof's key. A client
+     * registered with dpop_bound_access_tokens must send one, with a server nonce (§8); any proof that carries a
+     * nonce must carry a current one. Otherwise use_dpop_nonce, with the nonce to use.
      */
     private String boundKey(Client client, HttpHeaders headers, HttpServletRequest request) {
         try {
@@ -140,7 +147,15 @@ public class TokenResource {
                 }
                 return null;
             }
-            return dpop.verify(proof.get(), "POST", issuer.of(request) + "/account/token", null);
+            DPoPProofs.Proof checked = dpop.check(proof.get(), "POST", issuer.of(request) + "/account/token", null);
+            boolean nonceNeeded = checked.nonce() != null || client.requiresDPoP();
+            if (nonceNeeded && !nonces.accepts(checked.nonce())) {
+                throw new OAuthException(Status.BAD_REQUEST, "use_dpop_nonce", checked.nonce() == null
+                        ? "This app's DPoP proofs must carry the server's nonce: use the DPoP-Nonce header's."
+                        : "The DPoP proof's nonce is not current: use the DPoP-Nonce header's.")
+                        .withHeader(DPoPNonces.HEADER, nonces.current());
+            }
+            return checked.jkt();
         } catch (DPoPProofs.Invalid e) {
             throw new OAuthException(Status.BAD_REQUEST, "invalid_dpop_proof", e.getMessage());
         }

@@ -197,6 +197,31 @@ class DPoPIT extends DeployedWar {
                 "code", code, "redirect_uri", redirect), id, secret);
         assertEquals(400, without.statusCode(), without.body());
         assertEquals("invalid_dpop_proof", Api.json(without).getString("error"));
+
+        // RFC 9449 §8: such an app's proofs carry the server's nonce; it learns it from use_dpop_nonce
+        Map<String, String> form = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect);
+        String basic = Api.basic(id, secret);
+        HttpResponse<String> noNonce = api.post("account/token", form, "Authorization", basic, "DPoP",
+                tokenProof(c -> c));
+        assertEquals(400, noNonce.statusCode(), noNonce.body());
+        assertEquals("use_dpop_nonce", Api.json(noNonce).getString("error"));
+        String nonce = noNonce.headers().firstValue("DPoP-Nonce").orElseThrow();
+        assertTrue(nonce.matches("[A-Za-z0-9_-]{43}"), nonce);
+        HttpResponse<String> madeUp = api.post("account/token", form, "Authorization", basic, "DPoP",
+                tokenProof(c -> c.claim("nonce", "made-up")));
+        assertEquals("use_dpop_nonce", Api.json(madeUp).getString("error"));
+        HttpResponse<String> withNonce = api.post("account/token", form, "Authorization", basic, "DPoP",
+                tokenProof(c -> c.claim("nonce", nonce)));
+        assertEquals(200, withNonce.statusCode(), withNonce.body());
+        assertEquals("DPoP", Api.json(withNonce).getString("token_type"));
+        assertTrue(withNonce.headers().firstValue("DPoP-Nonce").isPresent(), "the next nonce comes with the tokens");
+
+        // A nonce lives two rotations at most
+        api.advanceClock(121);
+        HttpResponse<String> stale = api.post("account/token", Map.of("grant_type", "refresh_token", "refresh_token",
+                Api.json(withNonce).getString("refresh_token")), "Authorization", basic, "DPoP",
+                tokenProof(c -> c.claim("nonce", nonce).issueTime(Date.from(Instant.now().plusSeconds(121)))));
+        assertEquals("use_dpop_nonce", Api.json(stale).getString("error"), stale.body());
     }
 
     // A refresh with a proof binds the new access token to the proof's key.

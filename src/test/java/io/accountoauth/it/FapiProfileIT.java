@@ -2,6 +2,7 @@ package io.accountoauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -82,16 +83,30 @@ class FapiProfileIT extends DeployedWar {
         return all;
     }
 
+    /** The server's latest DPoP nonce, as the token endpoint's DPoP-Nonce header gave it. */
+    private String nonce;
+
     private String proof(String method, String path) throws Exception {
         SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
                 .jwk(dpopKey.toPublicJWK()).build(), new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString())
-                .claim("htm", method).claim("htu", issuer + path).issueTime(new Date()).build());
+                .claim("htm", method).claim("htu", issuer + path).claim("nonce", nonce).issueTime(new Date()).build());
         proof.sign(new ECDSASigner(dpopKey));
         return proof.serialize();
     }
 
+    /**
+     * A token request as a FAPI client makes it: with a proof carrying the server's nonce; the first one, without,
+     * is answered use_dpop_nonce with the nonce to use (RFC 9449 §8), and is made again with it.
+     */
     private HttpResponse<String> token(Map<String, String> form) throws Exception {
-        return api.post("account/token", authenticated(form), "DPoP", proof("POST", "/account/token"));
+        HttpResponse<String> response = api.post("account/token", authenticated(form), "DPoP",
+                proof("POST", "/account/token"));
+        nonce = response.headers().firstValue("DPoP-Nonce").orElse(nonce);
+        if (response.statusCode() == 400 && "use_dpop_nonce".equals(Api.json(response).getString("error"))) {
+            response = api.post("account/token", authenticated(form), "DPoP", proof("POST", "/account/token"));
+            nonce = response.headers().firstValue("DPoP-Nonce").orElse(nonce);
+        }
+        return response;
     }
 
     /** The FAPI way to a code: pushed with PKCE, then the customer by reference. */
@@ -141,6 +156,7 @@ class FapiProfileIT extends DeployedWar {
         PkcePair pkce = PkcePair.random();
         String refresh = Api.json(token(Map.of("grant_type", "authorization_code", "code", code(pkce),
                 "redirect_uri", REDIRECT_URI, "code_verifier", pkce.verifier()))).getString("refresh_token");
+        assertNotNull(nonce, "the token response gave the next nonce");
         List<HttpRequest> refreshes = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             refreshes.add(HttpRequest.newBuilder(server().resolve("account/token"))
