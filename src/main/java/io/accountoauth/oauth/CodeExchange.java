@@ -1,6 +1,8 @@
 package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
+import io.accountoauth.token.AuthorizationCode;
+import io.accountoauth.token.CodeRules;
 import io.accountoauth.token.IssuedTokens;
 import io.accountoauth.token.Redemption;
 import io.accountoauth.token.TokenRegistry;
@@ -36,14 +38,22 @@ public class CodeExchange {
     /** As above, the access token bound to the key {@code jkt} (DPoP) when not null. */
     public IssuedTokens exchange(Client client, String code, String redirectUri, String codeVerifier,
             boolean withRefreshToken, String jkt) {
-        Redemption redemption = registry.redeem(code, issued -> {
-            ClientBinding.check(issued.grant(), client, "code");
-            RedirectUriBinding.check(issued, redirectUri);
-            Pkce.verify(issued, codeVerifier);
-            if (issued.dpopJkt() != null && !issued.dpopJkt().equals(jkt)) {
-                // RFC 9449 §10: the code is bound to the key named in the authorization request
-                throw OAuthException.invalidGrant("The code is bound to a DPoP key (dpop_jkt): the token request "
-                        + "needs a DPoP proof made with that key.");
+        Redemption redemption = registry.redeem(code, new CodeRules() {
+            @Override
+            public void check(AuthorizationCode issued) {
+                ClientBinding.check(issued.grant(), client, "code");
+                RedirectUriBinding.check(issued, redirectUri);
+                Pkce.verify(issued, codeVerifier);
+                if (issued.dpopJkt() != null && !issued.dpopJkt().equals(jkt)) {
+                    // RFC 9449 §10: the code is bound to the key named in the authorization request
+                    throw OAuthException.invalidGrant("The code is bound to a DPoP key (dpop_jkt): the token request "
+                            + "needs a DPoP proof made with that key.");
+                }
+            }
+
+            @Override
+            public boolean bindsRefreshTokens() {
+                return client.isPublic();
             }
         }, withRefreshToken, jkt);
         if (redemption instanceof Redemption.Refused refused) {

@@ -37,6 +37,13 @@ public class RefreshExchange {
             @Override
             public void presenter(Grant grant) {
                 ClientBinding.check(grant, client, "refresh token");
+                if (client.isPublic()) {
+                    // RFC 9449 §5.0: a public client's refresh token bound to a DPoP key needs a proof of that key
+                    registry.refreshBoundKey(grant.grantId()).filter(bound -> !bound.equals(jkt)).ifPresent(bound -> {
+                        throw OAuthException.invalidGrant("The refresh token is bound to a DPoP key: the request "
+                                + "needs a DPoP proof made with that key.");
+                    });
+                }
             }
 
             @Override

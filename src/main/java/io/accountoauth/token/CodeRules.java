@@ -9,4 +9,12 @@ public interface CodeRules {
 
     /** Throws when the exchange of this code breaks a rule. */
     void check(AuthorizationCode code);
+
+    /**
+     * Whether the grant's refresh tokens are bound to the exchange's DPoP key: a public client's are (RFC 9449 §5.0),
+     * as it has no other way to prove they are its own.
+     */
+    default boolean bindsRefreshTokens() {
+        return false;
+    }
 }

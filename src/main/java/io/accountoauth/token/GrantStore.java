@@ -10,8 +10,14 @@ import java.util.Optional;
  */
 public interface GrantStore {
 
-    /** Records a new grant and, when one is given, its first refresh token, together. */
-    void start(Grant grant, Instant createdAt, NewRefreshToken first);
+    /**
+     * Records a new grant and, when one is given, its first refresh token, and the DPoP key its refresh tokens are
+     * bound to, when one is given, together.
+     */
+    void start(Grant grant, Instant createdAt, NewRefreshToken first, String boundKey);
+
+    /** The thumbprint of the DPoP key the grant's refresh tokens are bound to; empty when they are not bound. */
+    Optional<String> boundKey(String grantId);
 
     /** The refresh token with this digest and its grant; empty when none is recorded. */
     Optional<RefreshToken> findRefreshToken(String digest);

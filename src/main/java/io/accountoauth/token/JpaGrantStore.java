@@ -21,12 +21,21 @@ public class JpaGrantStore implements GrantStore {
     EntityManager em;
 
     @Override
-    public void start(Grant grant, Instant createdAt, NewRefreshToken first) {
+    public void start(Grant grant, Instant createdAt, NewRefreshToken first, String boundKey) {
         StoredGrant stored = new StoredGrant(grant, createdAt);
         em.persist(stored);
         if (first != null) {
             em.persist(new StoredRefreshToken(first, stored));
         }
+        if (boundKey != null) {
+            em.persist(new StoredGrantKey(grant.grantId(), boundKey));
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> boundKey(String grantId) {
+        return Optional.ofNullable(em.find(StoredGrantKey.class, grantId)).map(StoredGrantKey::jkt);
     }
 
     @Override
@@ -93,6 +102,9 @@ public class JpaGrantStore implements GrantStore {
                         + " AND NOT EXISTS (SELECT r FROM StoredRefreshToken r WHERE r.grant = g)")
                 .setParameter("createdBefore", createdBefore)
                 .executeUpdate();
-        return tokens + grants;
+        int keys = em.createQuery("DELETE FROM StoredGrantKey k WHERE NOT EXISTS"
+                        + " (SELECT g FROM StoredGrant g WHERE g.id = k.grantId)")
+                .executeUpdate();
+        return tokens + grants + keys;
     }
 }

@@ -112,7 +112,7 @@ public class TokenRegistry {
         }
         rules.check(entry);
         Grant grant = entry.grant();
-        IssuedTokens tokens = start(grant, withRefreshToken, jkt);
+        IssuedTokens tokens = start(grant, withRefreshToken, jkt, rules.bindsRefreshTokens() ? jkt : null);
         Revocation revocation = revocationOf(grant);
         if (revocation != Revocation.NONE) {
             withdraw(grant, tokens);
@@ -128,7 +128,7 @@ public class TokenRegistry {
      * the grant or its consent was revoked meanwhile.
      */
     public Optional<IssuedTokens> issue(Grant grant, boolean withRefreshToken) {
-        IssuedTokens tokens = start(grant, withRefreshToken, null);
+        IssuedTokens tokens = start(grant, withRefreshToken, null, null);
         if (revocationOf(grant) != Revocation.NONE) {
             withdraw(grant, tokens);
             return Optional.empty();
@@ -136,10 +136,11 @@ public class TokenRegistry {
         return Optional.of(tokens);
     }
 
-    private IssuedTokens start(Grant grant, boolean withRefreshToken, String jkt) {
+    private IssuedTokens start(Grant grant, boolean withRefreshToken, String jkt, String refreshBoundKey) {
         Instant now = clock.instant();
         String refreshToken = withRefreshToken ? RandomValues.next() : null;
-        grants.start(grant, now, refreshToken == null ? null : newRefreshToken(refreshToken, grant, now));
+        grants.start(grant, now, refreshToken == null ? null : newRefreshToken(refreshToken, grant, now),
+                refreshToken == null ? null : refreshBoundKey);
         return storeAccessToken(grant, refreshToken, now, jkt);
     }
 
@@ -258,6 +259,11 @@ public class TokenRegistry {
                 return;
             }
         }
+    }
+
+    /** The thumbprint of the DPoP key the grant's refresh tokens are bound to; empty when they are not bound. */
+    public Optional<String> refreshBoundKey(String grantId) {
+        return grants.boundKey(grantId);
     }
 
     /** The token's meaning while it is valid; empty for an unknown, expired or revoked token. */

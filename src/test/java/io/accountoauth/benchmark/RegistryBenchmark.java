@@ -77,9 +77,14 @@ public final class RegistryBenchmark {
         long refreshTokens;
 
         @Override
-        public synchronized void start(Grant grant, Instant createdAt, NewRefreshToken first) {
+        public synchronized void start(Grant grant, Instant createdAt, NewRefreshToken first, String boundKey) {
             grants++;
             refreshTokens += first == null ? 0 : 1;
+        }
+
+        @Override
+        public Optional<String> boundKey(String grantId) {
+            return Optional.empty();
         }
 
         @Override

@@ -279,6 +279,37 @@ class DPoPIT extends DeployedWar {
                 malformed.headers().map().toString());
     }
 
+    // RFC 9449 §5.0: a public client's refresh token, got with a proof, is bound to that proof's key.
+    @Test
+    void whenAPublicClientGotItsTokensWithAProofThenItsRefreshTokenNeedsThatKey() throws Exception {
+        PkcePair pkce = PkcePair.random();
+        String redirect = "http://127.0.0.1:9000/callback";
+        String code = browser.code(Map.of("client_id", io.accountoauth.testsupport.TestClients.PUBLIC_ID,
+                "redirect_uri", redirect, "code_challenge", pkce.challenge(), "code_challenge_method", "S256"), "dave");
+        HttpResponse<String> exchanged = api.post("account/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", redirect, "code_verifier", pkce.verifier(),
+                "client_id", io.accountoauth.testsupport.TestClients.PUBLIC_ID), "DPoP", tokenProof(c -> c));
+        assertEquals(200, exchanged.statusCode(), exchanged.body());
+        String refresh = Api.json(exchanged).getString("refresh_token");
+        Map<String, String> form = Map.of("grant_type", "refresh_token", "refresh_token", refresh,
+                "client_id", io.accountoauth.testsupport.TestClients.PUBLIC_ID);
+
+        HttpResponse<String> noProof = api.post("account/token", form);
+        assertEquals(400, noProof.statusCode(), noProof.body());
+        assertEquals("invalid_grant", Api.json(noProof).getString("error"));
+        HttpResponse<String> otherKeysProof = api.post("account/token", form, "DPoP", proof(otherKey, "POST",
+                issuer + "/account/token", null, c -> c, new JOSEObjectType("dpop+jwt"), otherKey.toPublicJWK()));
+        assertEquals("invalid_grant", Api.json(otherKeysProof).getString("error"));
+
+        HttpResponse<String> refreshed = api.post("account/token", form, "DPoP", tokenProof(c -> c));
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertEquals("DPoP", Api.json(refreshed).getString("token_type"));
+        HttpResponse<String> next = api.post("account/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", Api.json(refreshed).getString("refresh_token"),
+                "client_id", io.accountoauth.testsupport.TestClients.PUBLIC_ID));
+        assertEquals("invalid_grant", Api.json(next).getString("error"), "the rotated one is bound as well");
+    }
+
     @Test
     void whenTheMetadataIsReadThenItListsTheDPoPAlgorithms() {
         JsonObject metadata = Api.json(api.get(MetadataIT.WELL_KNOWN));

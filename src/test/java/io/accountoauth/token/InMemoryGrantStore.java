@@ -19,9 +19,18 @@ public final class InMemoryGrantStore implements GrantStore {
     private final Map<String, Instant> created = new HashMap<>();
     private final Map<String, Instant> revoked = new HashMap<>();
     private final Map<String, Row> refreshTokens = new HashMap<>();
+    private final Map<String, String> boundKeys = new HashMap<>();
 
     @Override
-    public synchronized void start(Grant grant, Instant createdAt, NewRefreshToken first) {
+    public synchronized Optional<String> boundKey(String grantId) {
+        return Optional.ofNullable(boundKeys.get(grantId));
+    }
+
+    @Override
+    public synchronized void start(Grant grant, Instant createdAt, NewRefreshToken first, String boundKey) {
+        if (boundKey != null) {
+            boundKeys.put(grant.grantId(), boundKey);
+        }
         grants.put(grant.grantId(), grant);
         created.put(grant.grantId(), createdAt);
         if (first != null) {
