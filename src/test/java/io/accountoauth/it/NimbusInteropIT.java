@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -41,6 +44,7 @@ import com.nimbusds.oauth2.sdk.client.ClientMetadata;
 import com.nimbusds.oauth2.sdk.client.ClientRegistrationErrorResponse;
 import com.nimbusds.oauth2.sdk.client.ClientRegistrationRequest;
 import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -51,9 +55,11 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import java.net.URI;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -172,6 +178,86 @@ class NimbusInteropIT extends DeployedWar {
                 .getUsername());
         HTTPResponse balance = balanceResponse(metadata, tokens.getAccessToken());
         assertEquals(200, balance.getStatusCode(), balance.getBody());
+    }
+
+    /*
+     * A FAPI 2.0 app on the SDK: registered with its key, pushed requests only and DPoP-bound tokens; PKCE,
+     * private_key_jwt everywhere, DPoP proofs from the SDK's own factory with the server's nonce (learnt from
+     * use_dpop_nonce), the account API with a proof, a refresh that keeps the refresh token, introspection with
+     * cnf.jkt, and revocation.
+     */
+    @Test
+    void whenAFapiAppUsesTheSdkThenTheWholeProfileWorks() throws Exception {
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(
+                new Issuer(TokenCalls.issuer(server())));
+        assertTrue(metadata.getDPoPJWSAlgs().contains(JWSAlgorithm.ES256));
+        RSAKey key = new RSAKeyGenerator(2048).keyID("fapi-sdk").generate();
+        ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+        DefaultDPoPProofFactory proofs = new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256);
+        ClientMetadata app = new ClientMetadata();
+        app.setName("SDK FAPI App");
+        app.setRedirectionURI(REDIRECT_URI);
+        app.setTokenEndpointAuthMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+        app.setJWKSet(new JWKSet(key.toPublicJWK()));
+        app.requiresPushedAuthorizationRequests(true);
+        app.setDPoPBoundAccessTokens(true);
+        ClientID id = ((ClientInformationResponse) ClientRegistrationResponse.parse(new ClientRegistrationRequest(
+                metadata.getRegistrationEndpointURI(), app, null).toHTTPRequest().send())).getClientInformation()
+                .getID();
+
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(ResponseType.CODE, id)
+                .redirectionURI(REDIRECT_URI).scope(READ).state(new State())
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        PushedAuthorizationSuccessResponse pushed = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                metadata.getPushedAuthorizationRequestEndpointURI(), assertion(id, metadata, key), request)
+                .toHTTPRequest().send()).toSuccessResponse();
+        Browser.Page redirect = browser.allowIfAsked(browser.logIn(browser.open(new AuthorizationRequest.Builder(
+                pushed.getRequestURI(), id).endpointURI(metadata.getAuthorizationEndpointURI()).build().toURI()),
+                "dave", "any password"));
+        AuthorizationCode code = AuthorizationResponse.parse(URI.create(redirect.location())).toSuccessResponse()
+                .getAuthorizationCode();
+
+        // The first token request has no nonce: the server answers use_dpop_nonce with one
+        URI tokenEndpoint = metadata.getTokenEndpointURI();
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, REDIRECT_URI, verifier);
+        HTTPRequest first = new TokenRequest(tokenEndpoint, assertion(id, metadata, key), grant).toHTTPRequest();
+        first.setDPoP(proofs.createDPoPJWT("POST", tokenEndpoint));
+        HTTPResponse needsNonce = first.send();
+        assertEquals(400, needsNonce.getStatusCode(), needsNonce.getBody());
+        assertEquals("use_dpop_nonce", TokenResponse.parse(needsNonce).toErrorResponse().getErrorObject().getCode());
+        Nonce nonce = needsNonce.getDPoPNonce();
+        assertNotNull(nonce);
+
+        HTTPRequest second = new TokenRequest(tokenEndpoint, assertion(id, metadata, key), grant).toHTTPRequest();
+        second.setDPoP(proofs.createDPoPJWT("POST", tokenEndpoint, nonce));
+        HTTPResponse issued = second.send();
+        Tokens tokens = TokenResponse.parse(issued).toSuccessResponse().getTokens();
+        assertTrue(tokens.getAccessToken() instanceof DPoPAccessToken, tokens.getAccessToken().getClass().getName());
+        nonce = issued.getDPoPNonce();
+
+        URI balanceUri = URI.create(metadata.getIssuer().getValue() + "/account/balance");
+        HTTPRequest balance = new HTTPRequest(HTTPRequest.Method.GET, balanceUri);
+        balance.setAuthorization(tokens.getAccessToken().toAuthorizationHeader());
+        balance.setDPoP(proofs.createDPoPJWT("GET", balanceUri, tokens.getAccessToken()));
+        HTTPResponse answered = balance.send();
+        assertEquals(200, answered.getStatusCode(), answered.getBody());
+        assertEquals("10,187.91", answered.getBodyAsJSONObject().getAsString("account_balance"));
+
+        HTTPRequest refresh = new TokenRequest(tokenEndpoint, assertion(id, metadata, key),
+                new RefreshTokenGrant(tokens.getRefreshToken())).toHTTPRequest();
+        refresh.setDPoP(proofs.createDPoPJWT("POST", tokenEndpoint, nonce));
+        Tokens refreshed = TokenResponse.parse(refresh.send()).toSuccessResponse().getTokens();
+        assertEquals(tokens.getRefreshToken(), refreshed.getRefreshToken(), "FAPI 2.0: no rotation");
+
+        TokenIntrospectionSuccessResponse introspection = introspect(metadata, assertion(id, metadata, key),
+                refreshed.getAccessToken());
+        assertEquals(dpopKey.computeThumbprint(), introspection.getJWKThumbprintConfirmation().getValue());
+
+        HTTPResponse revoked = new TokenRevocationRequest(metadata.getRevocationEndpointURI(),
+                assertion(id, metadata, key), refreshed.getRefreshToken()).toHTTPRequest().send();
+        assertEquals(200, revoked.getStatusCode(), revoked.getBody());
+        assertFalse(introspect(metadata, assertion(id, metadata, key), refreshed.getAccessToken()).isActive());
     }
 
     /** A new assertion for each request, for the issuer: the SDK puts its endpoint argument in aud. */
