@@ -41,16 +41,6 @@ public class ClientAssertions {
     /** The jti seen, by the digest of client_id and jti, on every node. */
     public static final String SEEN = "account-oauth.assertion-jti";
 
-    /** Why an assertion is refused, in words for the app's developer. */
-    public static final class Refused extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        Refused(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     @Inject
     ClientRepository clients;
 
@@ -81,7 +71,7 @@ public class ClientAssertions {
      *
      * @param clientId the client_id the request names besides, or null
      * @param audience this server's issuer
-     * @throws Refused when it proves nothing, with the reason
+     * @throws Jose.Refused when it proves nothing, with the reason
      */
     public Client verify(String assertion, String clientId, String audience) {
         SignedJWT jwt;
@@ -90,44 +80,44 @@ public class ClientAssertions {
             jwt = SignedJWT.parse(assertion);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new Refused("The client_assertion is not a signed JWT.");
+            throw new Jose.Refused("The client_assertion is not a signed JWT.");
         }
         JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
         if (!Jose.TAKEN.contains(algorithm)) {
-            throw new Refused("The client_assertion must be signed with PS256, ES256 or EdDSA, not " + algorithm + ".");
+            throw new Jose.Refused("The client_assertion must be signed with PS256, ES256 or EdDSA, not " + algorithm + ".");
         }
         String issuer = claims.getIssuer();
         if (issuer == null || !issuer.equals(claims.getSubject()) || (clientId != null && !clientId.equals(issuer))) {
-            throw new Refused("The client_assertion's iss and sub must both be the client_id.");
+            throw new Jose.Refused("The client_assertion's iss and sub must both be the client_id.");
         }
         Client client = clients.find(issuer).filter(c -> c.authMethod() == AuthMethod.PRIVATE_KEY_JWT)
-                .orElseThrow(() -> new Refused("No app registered for private_key_jwt has this client_id."));
+                .orElseThrow(() -> new Jose.Refused("No app registered for private_key_jwt has this client_id."));
         if (!verified(jwt, client)) {
-            throw new Refused("The client_assertion's signature is not made by a key this app registered.");
+            throw new Jose.Refused("The client_assertion's signature is not made by a key this app registered.");
         }
         List<String> audiences = claims.getAudience();
         if (audiences.size() != 1 || !audiences.get(0).equals(audience)) {
-            throw new Refused("The client_assertion's aud must be this server's issuer, " + audience + ", alone.");
+            throw new Jose.Refused("The client_assertion's aud must be this server's issuer, " + audience + ", alone.");
         }
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         if (exp == null || !now.minus(SKEW).isBefore(exp.toInstant())) {
-            throw new Refused("The client_assertion has expired, or has no exp.");
+            throw new Jose.Refused("The client_assertion has expired, or has no exp.");
         }
         if (exp.toInstant().isAfter(now.plus(MAX_LIFETIME).plus(SKEW))) {
-            throw new Refused("The client_assertion's exp is more than " + MAX_LIFETIME.toMinutes()
+            throw new Jose.Refused("The client_assertion's exp is more than " + MAX_LIFETIME.toMinutes()
                     + " minutes away: an assertion is short-lived.");
         }
         if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW))
                 || claims.getIssueTime() != null && claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))) {
-            throw new Refused("The client_assertion is not valid yet (nbf or iat in the future).");
+            throw new Jose.Refused("The client_assertion is not valid yet (nbf or iat in the future).");
         }
         String jti = claims.getJWTID();
         if (jti == null || jti.isEmpty()) {
-            throw new Refused("The client_assertion needs a jti.");
+            throw new Jose.Refused("The client_assertion needs a jti.");
         }
         if (!seen.putIfAbsent(TokenDigest.of(client.clientId() + " " + jti), Long.toString(exp.getTime()))) {
-            throw new Refused("This client_assertion's jti was used before: each assertion is used once.");
+            throw new Jose.Refused("This client_assertion's jti was used before: each assertion is used once.");
         }
         return client;
     }

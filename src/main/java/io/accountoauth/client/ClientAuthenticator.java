@@ -2,6 +2,7 @@ package io.accountoauth.client;
 
 import io.accountoauth.platform.ClientAddresses;
 import io.accountoauth.platform.FailureThrottle;
+import io.accountoauth.platform.Jose;
 import io.accountoauth.state.SharedState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class ClientAuthenticator {
      * the client it names from this address, and against the address.
      *
      * @throws TooManyAttempts         while that client from this address, or this address, is cooling down
-     * @throws ClientAssertions.Refused when the assertion proves nothing
+     * @throws Jose.Refused when the assertion proves nothing
      */
     public Client authenticateAssertion(String assertion, String clientId, String audience) {
         String address = addresses.key(request);
@@ -79,7 +80,7 @@ public class ClientAuthenticator {
             Client client = assertions.verify(assertion, clientId, audience);
             throttle.succeeded(clientKey);
             return client;
-        } catch (ClientAssertions.Refused e) {
+        } catch (Jose.Refused e) {
             throttle.failed(clientKey);
             addressThrottle.failed(addressKey);
             throw e;

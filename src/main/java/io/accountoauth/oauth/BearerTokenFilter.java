@@ -16,8 +16,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
@@ -125,7 +125,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     presented.value());
             return jkt.equals(token.jkt()) ? Optional.empty()
                     : Optional.of("The DPoP proof is made by another key than the one the token is bound to.");
-        } catch (DPoPProofs.Invalid e) {
+        } catch (Jose.Refused e) {
             return Optional.of(e.getMessage());
         }
     }

@@ -5,6 +5,7 @@ import io.accountoauth.client.ClientAssertions;
 import io.accountoauth.client.ClientAuthenticator;
 import io.accountoauth.client.ClientRepository;
 import io.accountoauth.platform.Issuer;
+import io.accountoauth.platform.Jose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +64,7 @@ public class ClientAuthentication {
             }
             try {
                 return authenticator.authenticateAssertion(assertion, formId, issuer.of(request));
-            } catch (ClientAssertions.Refused e) {
+            } catch (Jose.Refused e) {
                 throw OAuthException.invalidClient(e.getMessage());
             }
         }

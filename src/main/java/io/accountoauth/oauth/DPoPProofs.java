@@ -50,16 +50,6 @@ public class DPoPProofs {
     public record Proof(String jkt, String nonce) {
     }
 
-    /** Why a proof is refused, in words for the app's developer. */
-    public static final class Invalid extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        Invalid(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     @Inject
     SharedState state;
 
@@ -79,7 +69,7 @@ public class DPoPProofs {
             return Optional.empty();
         }
         if (headerValues.size() > 1 || headerValues.get(0).contains(",")) {
-            throw new Invalid("Send one DPoP header with one proof.");
+            throw new Jose.Refused("Send one DPoP header with one proof.");
         }
         return Optional.of(headerValues.get(0).strip());
     }
@@ -90,7 +80,7 @@ public class DPoPProofs {
      * @param method      the request's method
      * @param uri         the request's URI as the client addressed it
      * @param accessToken the access token the request presents, or null
-     * @throws Invalid when the proof does not hold
+     * @throws Jose.Refused when the proof does not hold
      */
     public String verify(String proof, String method, String uri, String accessToken) {
         return check(proof, method, uri, accessToken).jkt();
@@ -104,55 +94,55 @@ public class DPoPProofs {
             jwt = SignedJWT.parse(proof);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new Invalid("The DPoP proof is not a signed JWT.");
+            throw new Jose.Refused("The DPoP proof is not a signed JWT.");
         }
         if (!TYPE.equals(jwt.getHeader().getType())) {
-            throw new Invalid("The DPoP proof's typ must be dpop+jwt.");
+            throw new Jose.Refused("The DPoP proof's typ must be dpop+jwt.");
         }
         JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
         if (!Jose.TAKEN.contains(algorithm)) {
-            throw new Invalid("The DPoP proof must be signed with PS256, ES256 or EdDSA, not " + algorithm + ".");
+            throw new Jose.Refused("The DPoP proof must be signed with PS256, ES256 or EdDSA, not " + algorithm + ".");
         }
         JWK key = jwt.getHeader().getJWK();
         if (key == null || key.isPrivate()) {
-            throw new Invalid("The DPoP proof's header must carry the public key (jwk), and no private part.");
+            throw new Jose.Refused("The DPoP proof's header must carry the public key (jwk), and no private part.");
         }
         try {
             Optional<JWSVerifier> verifier = Jose.verifier(algorithm, key);
             if (verifier.isEmpty() || !jwt.verify(verifier.get())) {
-                throw new Invalid("The DPoP proof is not signed by the key in its header.");
+                throw new Jose.Refused("The DPoP proof is not signed by the key in its header.");
             }
         } catch (JOSEException e) {
-            throw new Invalid("The DPoP proof's signature cannot be checked with the key in its header.");
+            throw new Jose.Refused("The DPoP proof's signature cannot be checked with the key in its header.");
         }
         if (!method.equals(claims.getClaim("htm"))) {
-            throw new Invalid("The DPoP proof's htm must be " + method + ".");
+            throw new Jose.Refused("The DPoP proof's htm must be " + method + ".");
         }
         Object htu = claims.getClaim("htu");
         if (!(htu instanceof String text) || !normalized(text).equals(normalized(uri))) {
-            throw new Invalid("The DPoP proof's htu must be " + normalized(uri) + ".");
+            throw new Jose.Refused("The DPoP proof's htu must be " + normalized(uri) + ".");
         }
         Instant now = clock.instant();
         if (claims.getIssueTime() == null || claims.getIssueTime().toInstant().isAfter(now.plus(AHEAD))
                 || claims.getIssueTime().toInstant().isBefore(now.minus(BEHIND))) {
-            throw new Invalid("The DPoP proof's iat must be within " + AHEAD.toSeconds() + " s ahead of the server's "
+            throw new Jose.Refused("The DPoP proof's iat must be within " + AHEAD.toSeconds() + " s ahead of the server's "
                     + "clock and " + BEHIND.toSeconds() + " s behind it.");
         }
         if (accessToken != null && !hash(accessToken).equals(claims.getClaim("ath"))) {
-            throw new Invalid("The DPoP proof's ath must be the base64url SHA-256 of the access token.");
+            throw new Jose.Refused("The DPoP proof's ath must be the base64url SHA-256 of the access token.");
         }
         String jti = claims.getJWTID();
         if (jti == null || jti.isEmpty()) {
-            throw new Invalid("The DPoP proof needs a jti.");
+            throw new Jose.Refused("The DPoP proof needs a jti.");
         }
         String jkt;
         try {
             jkt = key.computeThumbprint().toString();
         } catch (JOSEException e) {
-            throw new Invalid("The DPoP proof's key has no thumbprint.");
+            throw new Jose.Refused("The DPoP proof's key has no thumbprint.");
         }
         if (!seen.putIfAbsent(TokenDigest.of(jkt + " " + jti), Long.toString(now.toEpochMilli()))) {
-            throw new Invalid("This DPoP proof was used before: make a new one, with a new jti, for each request.");
+            throw new Jose.Refused("This DPoP proof was used before: make a new one, with a new jti, for each request.");
         }
         Object nonce = claims.getClaim("nonce");
         return new Proof(jkt, nonce instanceof String value ? value : null);

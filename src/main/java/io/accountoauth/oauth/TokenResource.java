@@ -2,6 +2,7 @@ package io.accountoauth.oauth;
 
 import io.accountoauth.client.Client;
 import io.accountoauth.platform.Issuer;
+import io.accountoauth.platform.Jose;
 import io.accountoauth.platform.SecuritySchemes;
 import io.accountoauth.token.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -143,7 +144,7 @@ public class TokenResource {
             Optional<String> proof = DPoPProofs.proof(headers.getRequestHeader(DPoPProofs.HEADER));
             if (proof.isEmpty()) {
                 if (client.requiresDPoP()) {
-                    throw new DPoPProofs.Invalid("This app's access tokens are DPoP-bound: send a DPoP proof.");
+                    throw new Jose.Refused("This app's access tokens are DPoP-bound: send a DPoP proof.");
                 }
                 return null;
             }
@@ -156,7 +157,7 @@ public class TokenResource {
                         .withHeader(DPoPNonces.HEADER, nonces.current());
             }
             return checked.jkt();
-        } catch (DPoPProofs.Invalid e) {
+        } catch (Jose.Refused e) {
             throw new OAuthException(Status.BAD_REQUEST, "invalid_dpop_proof", e.getMessage());
         }
     }

@@ -29,6 +29,16 @@ public final class Jose {
     private Jose() {
     }
 
+    /** Why a signed JWT a client sent (an assertion, a proof) is refused, in words for the app's developer. */
+    public static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     /** Whether the key is one the server takes signatures from. */
     public static boolean suitable(JWK key) {
         if (key instanceof RSAKey rsa) {
