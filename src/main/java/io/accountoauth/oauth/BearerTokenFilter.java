@@ -81,8 +81,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         String value = presented.value();
         Optional<AccessToken> token = registry.findAccessToken(value);
         if (token.isEmpty()) {
-            request.abortWith(challenge(Status.UNAUTHORIZED, "invalid_token",
-                    "The access token is unknown, expired or revoked.", null));
+            // RFC 9449 §7.1: a token that came under the DPoP scheme is answered under it
+            String description = "The access token is unknown, expired or revoked.";
+            request.abortWith(presented.dpop() ? dpopChallenge("invalid_token", description)
+                    : challenge(Status.UNAUTHORIZED, "invalid_token", description, null));
             return;
         }
         Optional<String> refused = proofRefused(request, presented, token.get());

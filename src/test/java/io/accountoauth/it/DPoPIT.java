@@ -161,6 +161,14 @@ class DPoPIT extends DeployedWar {
     }
 
     @Test
+    void whenABoundTokenHasExpiredThenTheApiAnswersUnderTheDPoPScheme() throws Exception {
+        String token = boundTokens().getString("access_token");
+        api.advanceClock(61);
+        assertRefused(balance("DPoP", token, balanceProof(token, c -> c)), "invalid_token");
+        assertRefused(balance("DPoP", "unknown-" + token, null), "invalid_token");
+    }
+
+    @Test
     void whenABearerTokenComesUnderTheDPoPSchemeThenInvalidToken() throws Exception {
         String bearer = api.redeem(browser.sandboxCode("jane"));
         assertRefused(balance("DPoP", bearer, balanceProof(bearer, c -> c)), "invalid_token");
