@@ -24,7 +24,7 @@ public class BankHttp {
 
     /** The response headers the page shows: those that say something about OAuth. */
     static final List<String> SHOWN_RESPONSE_HEADERS = List.of(
-            "Content-Type", "Cache-Control", "Pragma", "Location", "WWW-Authenticate", "Retry-After");
+            "Content-Type", "Cache-Control", "Pragma", "Location", "WWW-Authenticate", "Retry-After", "DPoP-Nonce");
     static final String JSON = "application/json";
 
     private Client client;

@@ -62,6 +62,53 @@ final class Checks {
     static final String API_FORBIDDEN = "The access token is valid, but its scope does not cover this call, so the "
             + "bank answered 403 insufficient_scope.";
 
+    static final String DISCOVERY_FAPI = "Nothing to check: the metadata is public. The app keeps the issuer, the "
+            + "audience of its client assertions and the base of its proofs' htu, and sees that the bank takes "
+            + "pushed authorization requests, DPoP proofs and private_key_jwt, each with ES256.";
+
+    static final String REGISTRATION_FAPI = "The bank checked the redirect URIs and the jwks: public keys only, of a "
+            + "kind it takes (EC P-256 for ES256, RSA of 2048 bits or more for PS256, Ed25519 for EdDSA); it recorded "
+            + "the three FAPI 2.0 settings (pushed requests only, DPoP-bound tokens, private_key_jwt) and issued a "
+            + "client_id and no secret: the app proves who it is with its private key, which never leaves it.";
+
+    static final String PAR = "The bank verified the client assertion (signed by a key the app registered, iss and "
+            + "sub the client_id, aud the bank's issuer alone, expiring within 5 minutes, its jti never seen before), "
+            + "checked the redirect_uri, the S256 code_challenge that FAPI 2.0 requires and the dpop_jkt, then kept "
+            + "the request for 60 seconds and answered with a single-use reference to it.";
+
+    static final String PAR_REFUSED = "The bank checks the client assertion, the redirect_uri, the PKCE challenge "
+            + "and every other parameter before it keeps a pushed request; one of these failed: ";
+
+    static final String AUTHORIZE_FAPI = "The bank found the pushed request by its request_uri: unused, under 60 "
+            + "seconds old and pushed by this client_id. It used it up and took every parameter from it, none from "
+            + "the address; only then did it ask you to log in.";
+
+    static final String TOKEN_NONCE = "The bank checked the DPoP proof and, as this app's tokens are DPoP-bound, "
+            + "wants its proofs to carry a nonce of the bank's (RFC 9449 §8), so that none can be made in advance: it "
+            + "answered use_dpop_nonce with the nonce in the DPoP-Nonce header. The app asks again with a new proof "
+            + "carrying it, and a new client assertion.";
+
+    static final String TOKEN_FAPI = "The bank verified the client assertion and the DPoP proof (typ dpop+jwt, "
+            + "signed by the key in its header, htm POST, htu its token endpoint, iat fresh, jti new, its current "
+            + "nonce), found the code unused, under 60 seconds old, this app's and bound by dpop_jkt to the proof's "
+            + "key, the redirect_uri identical and SHA-256(code_verifier) equal to the code_challenge; it issued an "
+            + "access token bound to that key (token_type DPoP).";
+
+    static final String TOKEN_FAPI_REFUSED = "The bank checks the client assertion, the DPoP proof, that the code is "
+            + "unused, under 60 seconds old, this app's and bound to the proof's key, the redirect_uri and the PKCE "
+            + "verifier; one of these failed: ";
+
+    static final String INTROSPECTION_REFUSED = "The bank did not describe the token as active: ";
+
+    static final String API_UNAUTHORIZED_DPOP = "The bank refused the token or its proof: more than 60 seconds old "
+            + "or revoked, or a proof that does not hold for this request; it answered 401 with the DPoP scheme's "
+            + "error in WWW-Authenticate. Refresh gets a new token.";
+
+    static final String REFRESH_FAPI = "The bank verified the client assertion and the DPoP proof, found the refresh "
+            + "token current and this app's, and bound the new access token to the proof's key. Under FAPI 2.0 it "
+            + "does not rotate the refresh token: the same one keeps working, the app's key and assertion standing "
+            + "where rotation would.";
+
     private Checks() {
     }
 
@@ -69,6 +116,21 @@ final class Checks {
     static String apiAllowed(String path) {
         return "The bank found the access token valid (under 60 seconds old, not revoked) and its scope covering "
                 + path + ", so it answered for the customer who allowed it.";
+    }
+
+    /** The check of a DPoP API call that the bank answered with the data. */
+    static String apiAllowedWithProof(String path) {
+        return "The bank found the access token valid and DPoP-bound, and the proof made for this very request: "
+                + "signed by the key whose thumbprint is the token's cnf.jkt, htm GET, htu " + path + ", ath the "
+                + "hash of this token, iat fresh, jti new; so it answered for the customer who allowed it.";
+    }
+
+    /** The app's check of the introspection answer: the token is bound to its own key. */
+    static String introspection(String jkt, boolean same) {
+        return "The bank authenticated the app by a new client assertion and described the token: cnf.jkt, the "
+                + "SHA-256 thumbprint of the key it is bound to, is " + jkt + ". The app compared it with its own "
+                + "DPoP key's thumbprint: " + (same ? "the same, so only this app can use the token."
+                        : "they differ, so the token is not bound to the app's key.");
     }
 
     static String apiRefused(int status) {

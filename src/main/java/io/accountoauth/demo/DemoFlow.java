@@ -1,5 +1,6 @@
 package io.accountoauth.demo;
 
+import com.nimbusds.jose.jwk.ECKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -19,12 +20,19 @@ import java.util.Map;
  * callback and its checks, the code exchange, the API calls and the refresh. Each step is recorded in the
  * browser's {@link DemoSession}.
  *
+ * <p>Under {@link Profile#FAPI2} the app authenticates with client assertions signed by its registered key, pushes
+ * the authorization request before sending the browser with a reference to it, makes a DPoP key pair for the flow
+ * and proves possession of it at the token endpoint (with the bank's nonce) and at each API call, and introspects
+ * its access token to see the key it is bound to.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1">RFC 6749 §4.1</a>
+ * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0 Security Profile</a>
  */
 @ApplicationScoped
 public class DemoFlow {
 
     static final String SCOPE = "read";
+    private static final String DPOP_NONCE = "DPoP-Nonce";
     private static final int STATE_BYTES = 16; // 128 bits
     private static final long DEFAULT_EXPIRES_IN = 60;
 
@@ -51,17 +59,21 @@ public class DemoFlow {
      *
      * @throws DemoFailure when the app cannot set itself up; the page says why
      */
-    String start(Addresses addresses) {
+    String start(Addresses addresses, Profile profile) {
         session.reset();
+        session.profile(profile);
         BankSetup setup;
         try {
-            setup = registrations.setupFor(addresses);
+            setup = registrations.setupFor(addresses, profile);
         } catch (DemoRegistrations.SetupFailure e) {
             e.steps().forEach(session::add);
             throw e;
         }
         String state = Randoms.base64Url(random, STATE_BYTES);
         ProofKey proofKey = ProofKey.generate(random);
+        if (profile.isFapi()) {
+            return push(setup, state, proofKey);
+        }
         session.awaitAuthorization(setup, state, proofKey);
 
         Map<String, String> query = new LinkedHashMap<>();
@@ -79,6 +91,46 @@ public class DemoFlow {
                         + "request; the bank's answer, its log-in page, went to you and not to the app.",
                 new ShownRequest("GET", Masking.url(url), FormEncoding.shown(encoded), List.of(), null), null,
                 Step.Checker.BANK, Checks.AUTHORIZE, true));
+        return url;
+    }
+
+    /**
+     * FAPI 2.0's authorization request (RFC 9126): the parameters go to the bank from the app, authenticated, with
+     * the thumbprint of this flow's DPoP key ({@code dpop_jkt}) to bind the code to; the browser carries only the
+     * reference the bank answers with.
+     */
+    private String push(BankSetup setup, String state, ProofKey proofKey) {
+        ECKey dpopKey = AppJose.newKey(null, random);
+        session.dpopKey(dpopKey);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("response_type", "code");
+        form.put("redirect_uri", setup.addresses().redirectUri());
+        form.put("scope", SCOPE);
+        form.put("state", state);
+        form.put("code_challenge", proofKey.challenge());
+        form.put("code_challenge_method", ProofKey.METHOD);
+        form.put("dpop_jkt", AppJose.thumbprint(dpopKey));
+        HttpCall pushed = http.postForm(setup.pushedRequestsEndpoint(), authenticated(setup, form),
+                Map.of("Accept", BankHttp.JSON));
+        boolean ok = pushed.status() == 201 && pushed.member("request_uri").isPresent();
+        session.add(recorder.call(StepKind.PAR, "Pushed authorization request: POST /account/par", pushed,
+                Step.Checker.BANK, ok ? Checks.PAR : Checks.PAR_REFUSED + refusal(pushed), ok));
+        if (!ok) {
+            throw new DemoFailure("The bank did not take the pushed authorization request. Start over to try again.");
+        }
+        session.awaitAuthorization(setup, state, proofKey);
+
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", setup.clientId());
+        query.put("request_uri", pushed.member("request_uri").get());
+        String encoded = FormEncoding.encode(query);
+        String url = setup.authorizationEndpoint() + "?" + encoded;
+        session.add(recorder.event(StepKind.AUTHORIZE, "Authorization request, by reference",
+                "The app answered your click with 303 See Other to this address, so your browser made the request. "
+                        + "It carries no parameter but the client_id and the request_uri: what the app asks for was "
+                        + "pushed to the bank directly, out of the browser's reach.",
+                new ShownRequest("GET", Masking.url(url), FormEncoding.shown(encoded), List.of(), null), null,
+                Step.Checker.BANK, Checks.AUTHORIZE_FAPI, true));
         return url;
     }
 
@@ -150,12 +202,11 @@ public class DemoFlow {
             return;
         }
         session.message(null);
-        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Accept", BankHttp.JSON);
-        HttpCall balance = http.get(setup.apiBase() + "/balance", headers);
-        session.add(apiStep(StepKind.BALANCE, "/account/balance", balance));
+        HttpCall balance = apiCall(setup, setup.apiBase() + "/balance", token);
+        session.add(apiStep(setup, StepKind.BALANCE, "/account/balance", balance));
         balance.member("account_balance").filter(b -> balance.status() == 200).ifPresent(session::balance);
-        HttpCall info = http.get(setup.apiBase() + "/info", headers);
-        session.add(apiStep(StepKind.INFO, "/account/info", info));
+        HttpCall info = apiCall(setup, setup.apiBase() + "/info", token);
+        session.add(apiStep(setup, StepKind.INFO, "/account/info", info));
         if (info.status() == 200) {
             session.owner(info.member("account_owner").orElse(null), info.member("fullname").orElse(null));
         }
@@ -176,11 +227,13 @@ public class DemoFlow {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
+        String title = "Refresh: POST /account/token (refresh_token)";
         Instant sent = clock.instant();
-        HttpCall call = http.postForm(setup.tokenEndpoint(), form, tokenHeaders(setup));
-        boolean ok = keepTokens(call, sent);
-        session.add(recorder.call(StepKind.REFRESH, "Refresh: POST /account/token (refresh_token)", call,
-                Step.Checker.BANK, ok ? Checks.REFRESH : Checks.REFRESH_REFUSED + refusal(call), ok));
+        HttpCall call = tokenRequest(setup, form, StepKind.REFRESH, title);
+        boolean ok = keepTokens(setup, call, sent);
+        session.add(recorder.call(StepKind.REFRESH, title, call, Step.Checker.BANK,
+                ok ? setup.isFapi() ? Checks.REFRESH_FAPI : Checks.REFRESH : Checks.REFRESH_REFUSED + refusal(call),
+                ok));
         if (!ok) {
             session.forgetRefreshToken();
             session.message("The bank did not refresh the tokens. Start over to connect again.");
@@ -199,24 +252,107 @@ public class DemoFlow {
         form.put("code", code);
         form.put("redirect_uri", setup.addresses().redirectUri());
         form.put("code_verifier", proofKey.verifier());
+        String title = "Token request: POST /account/token (authorization_code)";
         Instant sent = clock.instant();
-        HttpCall call = http.postForm(setup.tokenEndpoint(), form, tokenHeaders(setup));
-        boolean ok = keepTokens(call, sent);
-        session.add(recorder.call(StepKind.TOKEN, "Token request: POST /account/token (authorization_code)", call,
-                Step.Checker.BANK, ok ? Checks.TOKEN : Checks.TOKEN_REFUSED + refusal(call), ok));
+        HttpCall call = tokenRequest(setup, form, StepKind.TOKEN, title);
+        boolean ok = keepTokens(setup, call, sent);
+        String check = setup.isFapi() ? ok ? Checks.TOKEN_FAPI : Checks.TOKEN_FAPI_REFUSED + refusal(call)
+                : ok ? Checks.TOKEN : Checks.TOKEN_REFUSED + refusal(call);
+        session.add(recorder.call(StepKind.TOKEN, title, call, Step.Checker.BANK, check, ok));
         if (!ok) {
             session.message("The bank did not exchange the code. Start over to try again.");
+            return false;
+        }
+        return !setup.isFapi() || introspect(setup);
+    }
+
+    /**
+     * A token request as the app's profile makes it. Under FAPI 2.0: with a client assertion and a DPoP proof, and
+     * when the bank answers use_dpop_nonce (RFC 9449 §8), once more with the nonce it gave, that first answer
+     * recorded as a step of its own.
+     */
+    private HttpCall tokenRequest(BankSetup setup, Map<String, String> form, StepKind kind, String title) {
+        if (!setup.isFapi()) {
+            return http.postForm(setup.tokenEndpoint(), form, tokenHeaders(setup));
+        }
+        HttpCall call = provenTokenRequest(setup, form);
+        if (call.status() == 400 && call.member("error").filter("use_dpop_nonce"::equals).isPresent()
+                && call.responseHeader(DPOP_NONCE).isPresent()) {
+            session.add(recorder.call(kind, title + ": the bank asks for its nonce", call, Step.Checker.BANK,
+                    Checks.TOKEN_NONCE, true));
+            call = provenTokenRequest(setup, form);
+        }
+        return call;
+    }
+
+    private HttpCall provenTokenRequest(BankSetup setup, Map<String, String> form) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("DPoP", AppJose.dpopProof(session.dpopKey(), "POST", setup.published(setup.tokenEndpoint()),
+                null, session.dpopNonce(), clock.instant(), random));
+        headers.put("Accept", BankHttp.JSON);
+        HttpCall call = http.postForm(setup.tokenEndpoint(), authenticated(setup, form), headers);
+        call.responseHeader(DPOP_NONCE).ifPresent(session::dpopNonce);
+        return call;
+    }
+
+    /**
+     * RFC 7662: what the bank says the new access token is bound to ({@code cnf.jkt}), which the app compares with
+     * its own DPoP key's thumbprint.
+     */
+    private boolean introspect(BankSetup setup) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", session.accessToken());
+        form.put("token_type_hint", "access_token");
+        HttpCall call = http.postForm(setup.introspectionEndpoint(), authenticated(setup, form),
+                Map.of("Accept", BankHttp.JSON));
+        JsonObject json = call.json().filter(j -> call.status() == 200).orElse(null);
+        String jkt = json != null && json.get("cnf") instanceof JsonObject cnf ? cnf.getString("jkt", null) : null;
+        boolean active = json != null && json.getBoolean("active", false);
+        boolean ok = active && jkt != null && jkt.equals(AppJose.thumbprint(session.dpopKey()));
+        session.add(recorder.call(StepKind.INTROSPECTION, "Introspection: POST /account/introspect", call,
+                Step.Checker.APP, active && jkt != null ? Checks.introspection(jkt, ok)
+                        : Checks.INTROSPECTION_REFUSED + refusal(call), ok));
+        if (!ok) {
+            session.forgetTokens();
+            session.message("The access token is not bound to the app's key: the app does not use it. Start over to "
+                    + "try again.");
         }
         return ok;
     }
 
+    /** RFC 7523 §2.2: the form with a new client assertion, signed by the app's registered key. */
+    private Map<String, String> authenticated(BankSetup setup, Map<String, String> form) {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        all.put("client_assertion_type", AppJose.ASSERTION_TYPE);
+        all.put("client_assertion", AppJose.clientAssertion(setup.clientKey(), setup.clientId(), setup.appIssuer(),
+                clock.instant(), random));
+        return all;
+    }
+
+    /** A call of the account API: a bearer token, or under FAPI 2.0 a DPoP-bound one with a proof for this call. */
+    private HttpCall apiCall(BankSetup setup, String url, String token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (setup.isFapi()) {
+            headers.put("Authorization", "DPoP " + token);
+            headers.put("DPoP", AppJose.dpopProof(session.dpopKey(), "GET", setup.published(url), token, null,
+                    clock.instant(), random));
+        } else {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        headers.put("Accept", BankHttp.JSON);
+        return http.get(url, headers);
+    }
+
     /**
-     * Keeps the tokens of a successful token response. The access token's expiry counts from when the
-     * request was sent, so that the app never thinks a token lives longer than the bank does.
+     * Keeps the tokens of a successful token response (under FAPI 2.0, of type DPoP only). The access token's expiry
+     * counts from when the request was sent, so that the app never thinks a token lives longer than the bank does.
      */
-    private boolean keepTokens(HttpCall call, Instant sent) {
+    private boolean keepTokens(BankSetup setup, HttpCall call, Instant sent) {
         JsonObject json = call.json().orElse(null);
         if (call.status() != 200 || json == null || call.member("access_token").isEmpty()) {
+            return false;
+        }
+        if (setup.isFapi() && call.member("token_type").filter("DPoP"::equalsIgnoreCase).isEmpty()) {
             return false;
         }
         long expiresIn = json.get("expires_in") instanceof JsonNumber number ? number.longValue()
@@ -236,15 +372,17 @@ public class DemoFlow {
         return headers;
     }
 
-    private Step apiStep(StepKind kind, String path, HttpCall call) {
+    private Step apiStep(BankSetup setup, StepKind kind, String path, HttpCall call) {
+        boolean fapi = setup.isFapi();
         String check = switch (call.status()) {
-            case 200 -> Checks.apiAllowed(path);
-            case 401 -> Checks.API_UNAUTHORIZED;
+            case 200 -> fapi ? Checks.apiAllowedWithProof(setup.published(setup.addresses().bankUrl() + path))
+                    : Checks.apiAllowed(path);
+            case 401 -> fapi ? Checks.API_UNAUTHORIZED_DPOP : Checks.API_UNAUTHORIZED;
             case 403 -> Checks.API_FORBIDDEN;
             default -> Checks.apiRefused(call.status());
         };
-        return recorder.call(kind, "API call: GET " + path + " with the access token", call, Step.Checker.BANK, check,
-                call.status() == 200);
+        return recorder.call(kind, "API call: GET " + path + (fapi ? " with the access token and a DPoP proof"
+                : " with the access token"), call, Step.Checker.BANK, check, call.status() == 200);
     }
 
     private Step callbackStep(ShownRequest request, ShownResponse response, String check, boolean ok) {

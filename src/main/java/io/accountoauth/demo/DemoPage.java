@@ -47,9 +47,18 @@ public class DemoPage {
 
     /** "Connect your bank account": sends the browser to the bank with a new authorization request. */
     public void connect() {
+        connect(Profile.PLAIN);
+    }
+
+    /** "Connect with FAPI 2.0": pushes the request to the bank, then sends the browser there with its reference. */
+    public void connectFapi() {
+        connect(Profile.FAPI2);
+    }
+
+    private void connect(Profile profile) {
         Addresses addresses = addresses();
         try {
-            seeOther(flow.start(addresses));
+            seeOther(flow.start(addresses, profile));
         } catch (DemoFailure e) {
             session.message(e.getMessage());
             seeOther(addresses.home());
@@ -79,6 +88,11 @@ public class DemoPage {
 
     public boolean isStarted() {
         return !session.steps().isEmpty();
+    }
+
+    /** Whether this flow is FAPI 2.0's: the page names it, and the diagram has its steps. */
+    public boolean isFapi() {
+        return session.profile().isFapi();
     }
 
     public boolean isHoldsToken() {
@@ -137,14 +151,14 @@ public class DemoPage {
     /** How the app set itself up at this address, once it has. */
     public BankSetup getSetup() {
         BankSetup setup = session.setup();
-        return setup != null ? setup : registrations.find(addresses()).orElse(null);
+        return setup != null ? setup : registrations.find(addresses(), session.profile()).orElse(null);
     }
 
     public SequenceDiagram getDiagram() {
         if (diagram == null) {
             Map<StepKind, Boolean> outcomes = new EnumMap<>(StepKind.class);
             session.steps().forEach(step -> outcomes.put(step.kind(), step.isOk()));
-            diagram = SequenceDiagram.of(outcomes);
+            diagram = SequenceDiagram.of(session.profile(), outcomes);
         }
         return diagram;
     }

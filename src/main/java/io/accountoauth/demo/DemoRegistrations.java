@@ -1,10 +1,14 @@
 package io.accountoauth.demo;
 
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The app's registration at each bank it talks to: the first time, it discovers the bank's endpoints (RFC 8414)
- * and registers itself as a confidential client over HTTP (RFC 7591), then keeps the result in this node's memory.
- * A new server start registers anew.
+ * The app's registrations at each bank it talks to, one for each {@link Profile}: the first time, it discovers the
+ * bank's endpoints (RFC 8414) and registers itself as a confidential client over HTTP (RFC 7591): with a client
+ * secret, or for FAPI 2.0 with the public half of a key pair it makes for the purpose. It keeps the result, private
+ * key included, in this node's memory; a new server start registers anew.
  *
  * <p>A bank is its address for the app's own calls ({@link BankAddress}: {@code demo.bank-url}, or this server on
  * the loopback interface), never anything a request says: a browser's {@code Host} header picks no registration
@@ -28,9 +33,9 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class DemoRegistrations {
 
-    static final String CLIENT_NAME = "My Money Managing App (demo)";
     static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
     private static final List<String> LOOPBACK_HOSTS = List.of("127.0.0.1", "localhost", "[::1]");
+    private static final int KEY_ID_BYTES = 9;
 
     @Inject
     BankHttp http;
@@ -38,20 +43,31 @@ public class DemoRegistrations {
     @Inject
     Recorder recorder;
 
-    /** Each bank's registration, or the registration under way; a failed one is removed, to be tried again. */
-    private final ConcurrentMap<String, CompletableFuture<Registration>> registrations = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Each bank's registrations by profile, or the registration under way; a failed one is removed, to be tried
+     * again.
+     */
+    private final ConcurrentMap<Key, CompletableFuture<Registration>> registrations = new ConcurrentHashMap<>();
+
+    private record Key(String bankUrl, Profile profile) {
+    }
 
     /** What the app registered at one bank, whatever address the browser uses. */
-    private record Registration(String bankUrl, String discoveredIssuer, String authorizationEndpoint,
-            String tokenEndpoint, String clientId, String clientSecret, List<String> redirectUris, List<Step> steps) {
+    private record Registration(Profile profile, String bankUrl, String discoveredIssuer,
+            BankSetup.Endpoints endpoints, String clientId, String clientSecret, ECKey clientKey,
+            List<String> redirectUris, List<Step> steps) {
 
         /** The set-up as this browser sees the bank. */
         BankSetup at(Addresses addresses) {
             // Unless oauth.issuer is set, the bank takes its issuer from each request: asked at the app's own
             // address for it, it names that address, and the browser's requests get the browser's.
             String issuer = discoveredIssuer.equals(bankUrl) ? addresses.browserBase() : discoveredIssuer;
-            return new BankSetup(addresses, issuer, moved(authorizationEndpoint, discoveredIssuer, issuer),
-                    tokenEndpoint, clientId, clientSecret, steps);
+            BankSetup.Endpoints seen = new BankSetup.Endpoints(moved(endpoints.authorization(), discoveredIssuer,
+                    issuer), endpoints.token(), endpoints.pushedRequests(), endpoints.introspection());
+            return new BankSetup(profile, addresses, issuer, discoveredIssuer, seen, clientId, clientSecret,
+                    clientKey, steps);
         }
 
         boolean serves(Addresses addresses) {
@@ -68,15 +84,16 @@ public class DemoRegistrations {
      * @throws DemoFailure when the registration fails, or the browser reaches the demo at an address the
      *                     registration does not name
      */
-    BankSetup setupFor(Addresses addresses) {
+    BankSetup setupFor(Addresses addresses, Profile profile) {
+        Key key = new Key(addresses.bankUrl(), profile);
         while (true) {
             CompletableFuture<Registration> mine = new CompletableFuture<>();
-            CompletableFuture<Registration> known = registrations.putIfAbsent(addresses.bankUrl(), mine);
+            CompletableFuture<Registration> known = registrations.putIfAbsent(key, mine);
             if (known == null) {
                 try {
-                    mine.complete(register(addresses));
+                    mine.complete(register(addresses, profile));
                 } catch (RuntimeException e) {
-                    registrations.remove(addresses.bankUrl(), mine);
+                    registrations.remove(key, mine);
                     mine.completeExceptionally(e);
                     throw e;
                 }
@@ -90,9 +107,9 @@ public class DemoRegistrations {
         }
     }
 
-    /** The set-up made for the bank this browser's request leads to, if any. */
-    Optional<BankSetup> find(Addresses addresses) {
-        CompletableFuture<Registration> known = registrations.get(addresses.bankUrl());
+    /** The set-up made under this profile for the bank this browser's request leads to, if any. */
+    Optional<BankSetup> find(Addresses addresses, Profile profile) {
+        CompletableFuture<Registration> known = registrations.get(new Key(addresses.bankUrl(), profile));
         if (known == null || !known.isDone() || known.isCompletedExceptionally()) {
             return Optional.empty();
         }
@@ -109,12 +126,12 @@ public class DemoRegistrations {
         return registration.at(addresses);
     }
 
-    private Registration register(Addresses addresses) {
+    private Registration register(Addresses addresses, Profile profile) {
         List<Step> steps = new ArrayList<>();
         HttpCall discovery = http.get(addresses.bankUrl() + METADATA_PATH, Map.of("Accept", BankHttp.JSON));
         JsonObject metadata = discovery.json().filter(json -> discovery.status() == 200).orElse(null);
         steps.add(recorder.call(StepKind.DISCOVERY, "Discovery: the bank's metadata", discovery,
-                Step.Checker.BANK, Checks.DISCOVERY, metadata != null));
+                Step.Checker.BANK, profile.isFapi() ? Checks.DISCOVERY_FAPI : Checks.DISCOVERY, metadata != null));
         if (metadata == null) {
             throw new SetupFailure("The bank's metadata could not be read (status " + discovery.status() + ").",
                     steps);
@@ -124,29 +141,43 @@ public class DemoRegistrations {
         String token = moved(metadata.getString("token_endpoint", ""), discoveredIssuer, addresses.bankUrl());
         String registration = moved(metadata.getString("registration_endpoint", ""), discoveredIssuer,
                 addresses.bankUrl());
+        BankSetup.Endpoints endpoints = new BankSetup.Endpoints(authorize, token,
+                moved(metadata.getString("pushed_authorization_request_endpoint", ""), discoveredIssuer,
+                        addresses.bankUrl()),
+                moved(metadata.getString("introspection_endpoint", ""), discoveredIssuer, addresses.bankUrl()));
 
         List<String> redirectUris = callbacks(addresses.bankUrl(), discoveredIssuer);
         var uris = Json.createArrayBuilder();
         redirectUris.forEach(uris::add);
-        String body = Json.createObjectBuilder()
-                .add("client_name", CLIENT_NAME)
-                .add("redirect_uris", uris)
-                .add("token_endpoint_auth_method", "client_secret_basic")
-                .build().toString();
-        HttpCall registered = http.postJson(registration, body);
+        var body = Json.createObjectBuilder()
+                .add("client_name", profile.clientName())
+                .add("redirect_uris", uris);
+        ECKey clientKey = null;
+        if (profile.isFapi()) {
+            clientKey = AppJose.newKey(Randoms.base64Url(random, KEY_ID_BYTES), random);
+            body.add("token_endpoint_auth_method", "private_key_jwt")
+                    .add("jwks", Json.createReader(new StringReader(new JWKSet(clientKey.toPublicJWK()).toString()))
+                            .readObject())
+                    .add("require_pushed_authorization_requests", true)
+                    .add("dpop_bound_access_tokens", true);
+        } else {
+            body.add("token_endpoint_auth_method", "client_secret_basic");
+        }
+        HttpCall registered = http.postJson(registration, body.build().toString());
         Optional<String> clientId = registered.member("client_id");
         Optional<String> secret = registered.member("client_secret");
-        boolean ok = registered.status() == 201 && clientId.isPresent() && secret.isPresent();
+        boolean ok = registered.status() == 201 && clientId.isPresent() && (profile.isFapi() || secret.isPresent());
         steps.add(recorder.call(StepKind.REGISTRATION, "Registration: the app registers itself", registered,
-                Step.Checker.BANK, ok ? Checks.REGISTRATION
-                        : Checks.registrationRefused(registered.member("error").orElse("status " + registered.status())),
+                Step.Checker.BANK, !ok
+                        ? Checks.registrationRefused(registered.member("error").orElse("status " + registered.status()))
+                        : profile.isFapi() ? Checks.REGISTRATION_FAPI : Checks.REGISTRATION,
                 ok));
         if (!ok) {
             throw new SetupFailure("The bank did not register the demo app (status " + registered.status() + ").",
                     steps);
         }
-        return new Registration(addresses.bankUrl(), discoveredIssuer, authorize, token, clientId.get(),
-                secret.get(), redirectUris, steps);
+        return new Registration(profile, addresses.bankUrl(), discoveredIssuer, endpoints, clientId.get(),
+                secret.orElse(null), clientKey, redirectUris, steps);
     }
 
     /**

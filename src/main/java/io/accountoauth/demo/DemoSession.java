@@ -1,5 +1,6 @@
 package io.accountoauth.demo;
 
+import com.nimbusds.jose.jwk.ECKey;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.time.Instant;
@@ -7,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo app's memory for one browser: the authorization request it is waiting for (state and PKCE
- * verifier), the tokens it holds, what it last read from the account, and the steps so far.
+ * The demo app's memory for one browser: the way it connects, the authorization request it is waiting for (state
+ * and PKCE verifier), the tokens it holds (under FAPI 2.0 with the key they are bound to and the bank's latest DPoP
+ * nonce), what it last read from the account, and the steps so far.
  */
 @SessionScoped
 public class DemoSession implements Serializable {
@@ -18,12 +20,15 @@ public class DemoSession implements Serializable {
     static final int MAX_STEPS = 60;
     static final int FIRST_STEPS_KEPT = 6;
 
+    private Profile profile = Profile.PLAIN;
     private BankSetup setup;
     private String state;
     private ProofKey proofKey;
     private String accessToken;
     private Instant accessTokenExpiresAt;
     private String refreshToken;
+    private ECKey dpopKey;
+    private String dpopNonce;
     private String balance;
     private String accountOwner;
     private String fullname;
@@ -32,6 +37,7 @@ public class DemoSession implements Serializable {
 
     /** Forgets everything: a new flow starts from nothing. */
     void reset() {
+        profile = Profile.PLAIN;
         setup = null;
         state = null;
         proofKey = null;
@@ -41,6 +47,10 @@ public class DemoSession implements Serializable {
         fullname = null;
         message = null;
         steps.clear();
+    }
+
+    void profile(Profile profile) {
+        this.profile = profile;
     }
 
     void awaitAuthorization(BankSetup setup, String state, ProofKey proofKey) {
@@ -65,6 +75,18 @@ public class DemoSession implements Serializable {
         accessToken = null;
         accessTokenExpiresAt = null;
         refreshToken = null;
+        dpopKey = null;
+        dpopNonce = null;
+    }
+
+    /** The key pair this flow's DPoP proofs are made with, and its tokens bound to. */
+    void dpopKey(ECKey dpopKey) {
+        this.dpopKey = dpopKey;
+    }
+
+    /** The nonce the bank's token endpoint last gave, for the next proof there. */
+    void dpopNonce(String dpopNonce) {
+        this.dpopNonce = dpopNonce;
     }
 
     void forgetRefreshToken() {
@@ -90,6 +112,18 @@ public class DemoSession implements Serializable {
         }
         step.number(steps.isEmpty() ? 1 : steps.get(steps.size() - 1).getNumber() + 1);
         steps.add(step);
+    }
+
+    Profile profile() {
+        return profile;
+    }
+
+    ECKey dpopKey() {
+        return dpopKey;
+    }
+
+    String dpopNonce() {
+        return dpopNonce;
     }
 
     BankSetup setup() {

@@ -45,6 +45,11 @@ final class HttpCall {
         return JsonText.object(responseBody);
     }
 
+    /** One of the response headers the page shows ({@link BankHttp#SHOWN_RESPONSE_HEADERS}), when it came. */
+    Optional<String> responseHeader(String name) {
+        return Optional.ofNullable(responseHeaders.get(name));
+    }
+
     /** A string member of the JSON response, when there is one. */
     Optional<String> member(String name) {
         return json().map(json -> json.get(name)).filter(JsonString.class::isInstance)
@@ -59,6 +64,22 @@ final class HttpCall {
         headers.forEach((name, value) -> shownHeaders.add(new Field(name, Masking.header(name, value))));
         String shownBody = body == null ? null : form ? Masking.parameters(body) : JsonText.masked(body);
         return new ShownRequest(method, Masking.url(url), FormEncoding.shown(parameters), shownHeaders, shownBody);
+    }
+
+    /** The signed JWTs the request carried, decoded: its client assertion and its DPoP proof. */
+    List<ShownJwt> shownJwts() {
+        List<ShownJwt> jwts = new ArrayList<>();
+        if (FORM.equals(headers.get("Content-Type")) && body != null) {
+            String assertion = FormEncoding.decode(body).get("client_assertion");
+            if (assertion != null) {
+                ShownJwt.decode("Client assertion (the client_assertion parameter)", assertion).ifPresent(jwts::add);
+            }
+        }
+        String proof = headers.get("DPoP");
+        if (proof != null) {
+            ShownJwt.decode("DPoP proof (the DPoP header)", proof).ifPresent(jwts::add);
+        }
+        return List.copyOf(jwts);
     }
 
     ShownResponse shownResponse() {

@@ -10,9 +10,14 @@ import java.util.StringJoiner;
  */
 public final class Masking {
 
-    /** Parameter and JSON member names whose values are secrets or one-time credentials. */
+    /**
+     * Parameter and JSON member names whose values are secrets or one-time credentials; a client assertion is
+     * shown decoded besides, its signature shortened.
+     */
     static final Set<String> SECRET_NAMES = Set.of(
-            "access_token", "refresh_token", "client_secret", "code_verifier", "code", "token");
+            "access_token", "refresh_token", "client_secret", "code_verifier", "code", "token", "client_assertion");
+    /** The header of a DPoP proof, shown decoded besides, its signature shortened. */
+    static final String DPOP_HEADER = "dpop";
     static final int SHOWN_CHARS = 4;
     /** Shorter values are not shortened but hidden: four characters of them would be too much. */
     static final int SHORTEST_SHOWN = 12;
@@ -68,7 +73,7 @@ public final class Masking {
         return query < 0 ? url : url.substring(0, query + 1) + parameters(url.substring(query + 1));
     }
 
-    /** A header value as shown: credentials keep their scheme and lose their value. */
+    /** A header value as shown: credentials keep their scheme and lose their value; a DPoP proof is shortened. */
     public static String header(String name, String value) {
         if (value == null) {
             return null;
@@ -78,7 +83,7 @@ public final class Masking {
             int space = value.indexOf(' ');
             return space < 0 ? mask(value) : value.substring(0, space + 1) + mask(value.substring(space + 1).trim());
         }
-        if (lower.equals("cookie") || lower.equals("set-cookie")) {
+        if (lower.equals("cookie") || lower.equals("set-cookie") || lower.equals(DPOP_HEADER)) {
             return mask(value);
         }
         return value;

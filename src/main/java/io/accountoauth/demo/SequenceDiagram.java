@@ -25,6 +25,9 @@ public final class SequenceDiagram {
     private static final Lane TOKEN = new Lane(3, "Token endpoint", "/account/token");
     private static final Lane API = new Lane(4, "Account API", "/account/info, /balance");
     private static final List<Lane> LANES = List.of(BROWSER, APP, BANK, TOKEN, API);
+    private static final Lane FAPI_BANK = new Lane(2, "Bank", "par · authorize · login · consent");
+    private static final Lane FAPI_TOKEN = new Lane(3, "Token endpoint", "/account/token, /introspect");
+    private static final List<Lane> FAPI_LANES = List.of(BROWSER, APP, FAPI_BANK, FAPI_TOKEN, API);
 
     private static final List<Message> MESSAGES = List.of(
             new Message(StepKind.AUTHORIZE, BROWSER, APP, "Connect your bank account", false),
@@ -44,27 +47,59 @@ public final class SequenceDiagram {
             new Message(StepKind.REFRESH, APP, TOKEN, "POST refresh_token (Basic)", false),
             new Message(StepKind.REFRESH, TOKEN, APP, "new access_token, refresh_token", true));
 
+    /** FAPI 2.0: the request pushed first, client assertions for the app's calls, DPoP proofs with its tokens. */
+    private static final List<Message> FAPI_MESSAGES = List.of(
+            new Message(StepKind.PAR, BROWSER, APP, "Connect with FAPI 2.0", false),
+            new Message(StepKind.PAR, APP, FAPI_BANK, "1 POST /par (assertion, PKCE, dpop_jkt)", false),
+            new Message(StepKind.PAR, FAPI_BANK, APP, "201 request_uri, expires_in 60", true),
+            new Message(StepKind.AUTHORIZE, APP, BROWSER, "303 to the bank", true),
+            new Message(StepKind.AUTHORIZE, BROWSER, FAPI_BANK, "2 GET /account/authorize (client_id, request_uri)",
+                    false),
+            new Message(StepKind.AUTHORIZE, FAPI_BANK, BROWSER, "log-in page", true),
+            new Message(StepKind.LOGIN, BROWSER, FAPI_BANK, "3 log in, Allow", false),
+            new Message(StepKind.LOGIN, FAPI_BANK, BROWSER, "303 to redirect_uri (code, state, iss)", true),
+            new Message(StepKind.CALLBACK, BROWSER, APP, "4 GET /demo/callback", false),
+            new Message(StepKind.TOKEN, APP, FAPI_TOKEN, "5 POST code, code_verifier (assertion, DPoP proof)", false),
+            new Message(StepKind.TOKEN, FAPI_TOKEN, APP, "DPoP access_token, refresh_token", true),
+            new Message(StepKind.INTROSPECTION, APP, FAPI_TOKEN, "6 POST /introspect (assertion)", false),
+            new Message(StepKind.INTROSPECTION, FAPI_TOKEN, APP, "active, cnf.jkt", true),
+            new Message(StepKind.BALANCE, APP, API, "7 GET /account/balance (DPoP, proof)", false),
+            new Message(StepKind.BALANCE, API, APP, "balance", true),
+            new Message(StepKind.INFO, APP, API, "8 GET /account/info (DPoP, proof)", false),
+            new Message(StepKind.INFO, API, APP, "account details", true),
+            new Message(StepKind.CALLBACK, APP, BROWSER, "303 to this page", true),
+            new Message(StepKind.REFRESH, APP, FAPI_TOKEN, "POST refresh_token (assertion, DPoP proof)", false),
+            new Message(StepKind.REFRESH, FAPI_TOKEN, APP, "new access_token, same refresh_token", true));
+
+    private final List<Lane> lanes;
     private final List<Arrow> arrows;
 
-    private SequenceDiagram(List<Arrow> arrows) {
+    private SequenceDiagram(List<Lane> lanes, List<Arrow> arrows) {
+        this.lanes = lanes;
         this.arrows = arrows;
     }
 
-    /** The diagram with the outcome of the last step of each kind: true done, false failed. */
+    /** The plain flow's diagram with the outcome of the last step of each kind: true done, false failed. */
     static SequenceDiagram of(Map<StepKind, Boolean> outcomes) {
+        return of(Profile.PLAIN, outcomes);
+    }
+
+    /** The diagram of the profile's flow with the outcome of the last step of each kind: true done, false failed. */
+    static SequenceDiagram of(Profile profile, Map<StepKind, Boolean> outcomes) {
+        List<Message> messages = profile.isFapi() ? FAPI_MESSAGES : MESSAGES;
         List<Arrow> arrows = new ArrayList<>();
-        for (int i = 0; i < MESSAGES.size(); i++) {
-            Message message = MESSAGES.get(i);
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
             Boolean outcome = outcomes.get(message.kind());
             String state = outcome == null ? "" : outcome ? " done" : " failed";
             arrows.add(new Arrow(message, FIRST_ARROW_Y + i * ARROW_SPACING,
                     "arrow" + (message.reply() ? " reply" : "") + state));
         }
-        return new SequenceDiagram(List.copyOf(arrows));
+        return new SequenceDiagram(profile.isFapi() ? FAPI_LANES : LANES, List.copyOf(arrows));
     }
 
     public List<Lane> getLanes() {
-        return LANES;
+        return lanes;
     }
 
     public List<Arrow> getArrows() {
@@ -72,11 +107,11 @@ public final class SequenceDiagram {
     }
 
     public int getWidth() {
-        return FIRST_LANE_X * 2 + LANE_SPACING * (LANES.size() - 1);
+        return FIRST_LANE_X * 2 + LANE_SPACING * (lanes.size() - 1);
     }
 
     public int getHeight() {
-        return FIRST_ARROW_Y + MESSAGES.size() * ARROW_SPACING;
+        return FIRST_ARROW_Y + arrows.size() * ARROW_SPACING;
     }
 
     /** Where a lifeline ends: below the last arrow. */

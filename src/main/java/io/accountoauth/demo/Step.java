@@ -1,6 +1,7 @@
 package io.accountoauth.demo;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One step of the flow as it happened: what was sent, what came back (both masked), and what the bank or
@@ -18,19 +19,21 @@ public final class Step implements Serializable {
     private final String note;
     private final ShownRequest request;
     private final ShownResponse response;
+    private final List<ShownJwt> jwts;
     private final Checker checker;
     private final String check;
     private final boolean ok;
     private final String at;
     private int number;
 
-    Step(StepKind kind, String title, String note, ShownRequest request, ShownResponse response, Checker checker,
-            String check, boolean ok, String at) {
+    Step(StepKind kind, String title, String note, ShownRequest request, ShownResponse response, List<ShownJwt> jwts,
+            Checker checker, String check, boolean ok, String at) {
         this.kind = kind;
         this.title = title;
         this.note = note;
         this.request = request;
         this.response = response;
+        this.jwts = List.copyOf(jwts);
         this.checker = checker;
         this.check = check;
         this.ok = ok;
@@ -68,6 +71,11 @@ public final class Step implements Serializable {
 
     public ShownResponse getResponse() {
         return response;
+    }
+
+    /** The signed JWTs the request carried, decoded. */
+    public List<ShownJwt> getJwts() {
+        return jwts;
     }
 
     public String getCheckedBy() {

@@ -4,10 +4,12 @@ package io.accountoauth.demo;
 public enum StepKind {
     DISCOVERY,
     REGISTRATION,
+    PAR,
     AUTHORIZE,
     LOGIN,
     CALLBACK,
     TOKEN,
+    INTROSPECTION,
     BALANCE,
     INFO,
     REFRESH;

@@ -56,6 +56,14 @@ class MaskingTest {
     }
 
     @Test
+    void whenAJwtTheAppSignedIsShownThenItIsShortenedLikeASecret() {
+        String jwt = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJhcHAifQ." + TOKEN;
+        assertEquals("eyJh…(" + jwt.length() + " chars)", Masking.header("DPoP", jwt));
+        assertEquals("client_assertion=eyJh…(" + jwt.length() + " chars)&client_id=app",
+                Masking.parameters("client_assertion=" + jwt + "&client_id=app"));
+    }
+
+    @Test
     void whenANameIsASecretOneThenIsSecret() {
         for (String name : new String[] {"access_token", "refresh_token", "client_secret", "code_verifier", "code"}) {
             assertTrue(Masking.isSecret(name), name);

@@ -41,6 +41,20 @@ class SequenceDiagramTest {
     }
 
     @Test
+    void whenTheFlowIsFapi2ThenThePushedRequestComesBeforeTheBrowserGoesToTheBank() {
+        Map<StepKind, Boolean> outcomes = new EnumMap<>(StepKind.class);
+        outcomes.put(StepKind.PAR, true);
+        List<SequenceDiagram.Arrow> arrows = SequenceDiagram.of(Profile.FAPI2, outcomes).getArrows();
+        List<String> kinds = arrows.stream().map(SequenceDiagram.Arrow::getKind).toList();
+        assertTrue(kinds.indexOf("par") < kinds.indexOf("authorize"), kinds.toString());
+        assertTrue(kinds.contains("introspection"), kinds.toString());
+        assertTrue(arrows.stream().filter(a -> a.getKind().equals("par")).allMatch(a -> a.getStyleClass().endsWith("done")));
+        assertTrue(arrows.stream().filter(a -> a.getLabel().contains("/account/authorize")).allMatch(
+                a -> a.getLabel().contains("request_uri")));
+        assertTrue(SequenceDiagram.of(Map.of()).getArrows().stream().noneMatch(a -> a.getKind().equals("par")));
+    }
+
+    @Test
     void whenAnArrowPointsLeftThenItsHeadPointsLeftOnTheReceivingLifeline() {
         SequenceDiagram diagram = SequenceDiagram.of(Map.of());
         SequenceDiagram.Arrow reply = diagram.getArrows().get(1); // demo app to browser
@@ -54,10 +68,12 @@ class SequenceDiagramTest {
 
     @Test
     void whenLaidOutThenEveryArrowIsInsideTheDiagramAndBelowTheLaneBoxes() {
-        SequenceDiagram diagram = SequenceDiagram.of(Map.of());
-        for (SequenceDiagram.Arrow arrow : diagram.getArrows()) {
-            assertTrue(arrow.getLabelY() > 56 && arrow.getY() < diagram.getLifelineEnd(), arrow.getLabel());
-            assertTrue(arrow.getX1() > 0 && arrow.getX1() < diagram.getWidth(), arrow.getLabel());
+        for (Profile profile : Profile.values()) {
+            SequenceDiagram diagram = SequenceDiagram.of(profile, Map.of());
+            for (SequenceDiagram.Arrow arrow : diagram.getArrows()) {
+                assertTrue(arrow.getLabelY() > 56 && arrow.getY() < diagram.getLifelineEnd(), arrow.getLabel());
+                assertTrue(arrow.getX1() > 0 && arrow.getX1() < diagram.getWidth(), arrow.getLabel());
+            }
         }
     }
 }

@@ -2,10 +2,15 @@ package io.accountoauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.jwk.JWK;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +46,11 @@ class DemoAppIT extends DeployedWar {
     private static final Pattern RANDOM_LOOKING = Pattern.compile(".*[A-Z0-9].*");
     private static final Pattern CONSENT_ID = Pattern.compile("\"consent_id\": \"([A-Za-z0-9_-]+)\"");
     private static final List<String> FIRST_STEPS = List.of("authorize", "login", "callback", "token", "balance", "info");
+    private static final List<String> FAPI_STEPS = List.of("par", "authorize", "login", "callback", "token", "token",
+            "introspection", "balance", "info");
+    /** Public values the page shows in full: JWK coordinates, thumbprints, nonces, pushed requests' references. */
+    private static final Pattern PUBLIC_MEMBER = Pattern.compile(
+            "\"(x|y|kid|jkt|ath|nonce|request_uri|dpop_jkt)\": \"([^\"]+)\"");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -291,6 +301,140 @@ class DemoAppIT extends DeployedWar {
         assertEquals(registered, registeredApps());
     }
 
+    /*
+     * The FAPI 2.0 way: the app registers a second client with its own key, pushes the request, and proves
+     * possession of its DPoP key at the token endpoint (learning the bank's nonce on the way) and at each API call;
+     * the page shows each JWT it signed, decoded, and the key the bank bound the token to.
+     */
+    @Test
+    @Order(10)
+    void whenACustomerConnectsWithFapi2ThenTheAppPushesAuthenticatesWithItsKeyAndBindsTheTokenToItsProofs()
+            throws Exception {
+        Document document = connectFapi("dave").document();
+
+        assertEquals("10,187.91", document.selectFirst(".balance").text());
+        assertEquals(FAPI_STEPS, kinds(document));
+        String issuer = loopback.toString().replaceAll("/$", "");
+
+        Element par = step(document, "par");
+        assertTrue(par.hasClass("ok"), par.text());
+        assertTrue(par.selectFirst("pre.request-line").text().equals("POST " + issuer + "/account/par"));
+        assertEquals("S256", param(par, "code_challenge_method"));
+        assertEquals("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", param(par, "client_assertion_type"));
+        assertTrue(param(par, "client_assertion").matches("eyJ[A-Za-z0-9_-]…\\(\\d+ chars\\)"),
+                param(par, "client_assertion"));
+        assertEquals("201 Created", par.selectFirst("pre.status-line").text());
+        String clientId = param(step(document, "authorize"), "client_id");
+        JsonObject[] assertion = jwt(par, 0);
+        assertEquals("ES256", assertion[0].getString("alg"));
+        assertFalse(assertion[0].getString("kid").isEmpty());
+        assertEquals(clientId, assertion[1].getString("iss"));
+        assertEquals(clientId, assertion[1].getString("sub"));
+        assertEquals(issuer, assertion[1].getString("aud"));
+        assertTrue(assertion[1].getJsonNumber("exp").longValue() - assertion[1].getJsonNumber("iat").longValue() <= 60);
+        assertTrue(par.selectFirst(".jwt-signature code").text().matches("[A-Za-z0-9_-]{4}…\\(86 chars\\)"));
+        JsonObject pushed = parsed(par.selectFirst(".response pre.body").text());
+        String requestUri = pushed.getString("request_uri");
+        assertTrue(requestUri.startsWith("urn:ietf:params:oauth:request_uri:"), requestUri);
+        assertEquals(60, pushed.getInt("expires_in"));
+
+        Element authorize = step(document, "authorize");
+        assertEquals(List.of("client_id", "request_uri"), authorize.select("td[data-param]").eachAttr("data-param"));
+        assertEquals(clientId, param(authorize, "client_id"));
+        assertEquals(requestUri, param(authorize, "request_uri"));
+
+        Elements tokens = document.select("#steps > li.step-token");
+        Element askedForNonce = tokens.get(0);
+        assertTrue(askedForNonce.hasClass("ok"), askedForNonce.text());
+        assertEquals("400 Bad Request", askedForNonce.selectFirst("pre.status-line").text());
+        assertTrue(askedForNonce.selectFirst(".response pre.body").text().contains("use_dpop_nonce"));
+        String nonce = askedForNonce.selectFirst("td[data-header=DPoP-Nonce]").text();
+        assertFalse(jwt(askedForNonce, 1)[1].containsKey("nonce"));
+        Element token = tokens.get(1);
+        assertEquals("200 OK", token.selectFirst("pre.status-line").text());
+        assertTrue(token.selectFirst(".response pre.body").text().contains("\"token_type\": \"DPoP\""));
+        assertTrue(token.selectFirst("td[data-header=DPoP]").text().matches("eyJ[A-Za-z0-9_-]…\\(\\d+ chars\\)"));
+        assertEquals("Client assertion (the client_assertion parameter), decoded",
+                token.select(".jwt h4").get(0).text());
+        JsonObject[] proof = jwt(token, 1);
+        assertEquals("dpop+jwt", proof[0].getString("typ"));
+        assertEquals("ES256", proof[0].getString("alg"));
+        assertFalse(proof[0].getJsonObject("jwk").containsKey("d"), "the public key only");
+        assertEquals("POST", proof[1].getString("htm"));
+        assertEquals(issuer + "/account/token", proof[1].getString("htu"));
+        assertEquals(nonce, proof[1].getString("nonce"));
+        assertNotEquals(assertion[1].getString("jti"), jwt(token, 0)[1].getString("jti"));
+        String thumbprint = JWK.parse(proof[0].getJsonObject("jwk").toString()).computeThumbprint().toString();
+        assertEquals(thumbprint, param(par, "dpop_jkt"));
+
+        Element introspection = step(document, "introspection");
+        assertTrue(introspection.hasClass("ok"), introspection.text());
+        JsonObject described = parsed(introspection.selectFirst(".response pre.body").text());
+        assertTrue(described.getBoolean("active"));
+        assertEquals(thumbprint, described.getJsonObject("cnf").getString("jkt"));
+        assertTrue(introspection.selectFirst("p.check").text().contains(thumbprint));
+
+        Element balance = step(document, "balance");
+        assertTrue(balance.selectFirst("td[data-header=Authorization]").text()
+                .matches("DPoP [A-Za-z0-9_-]{4}…\\(43 chars\\)"));
+        JsonObject[] apiProof = jwt(balance, 0);
+        assertEquals(proof[0].getJsonObject("jwk"), apiProof[0].getJsonObject("jwk"));
+        assertEquals("GET", apiProof[1].getString("htm"));
+        assertEquals(issuer + "/account/balance", apiProof[1].getString("htu"));
+        assertEquals(43, apiProof[1].getString("ath").length());
+        assertEquals(issuer + "/account/info", jwt(step(document, "info"), 0)[1].getString("htu"));
+        for (Element step : document.select("#steps > li.step")) {
+            assertTrue(step.hasClass("ok"), step.text());
+        }
+
+        assertEquals(Set.of("par", "authorize", "login", "callback", "token", "introspection", "balance", "info"),
+                new HashSet<>(document.select("svg.sequence g.arrow.done").eachAttr("data-kind")));
+        assertTrue(document.select("svg.sequence text").eachText().stream().anyMatch(t -> t.contains("/par")));
+
+        Element registration = document.selectFirst(".setup-steps > li.step-registration");
+        String registered = registration.selectFirst(".request pre.body").text();
+        assertTrue(registered.contains("\"private_key_jwt\"") && registered.contains("\"jwks\""), registered);
+        assertTrue(registered.contains("\"require_pushed_authorization_requests\": true"), registered);
+        assertTrue(registered.contains("\"dpop_bound_access_tokens\": true"), registered);
+        assertFalse(document.body().text().contains("\"d\":"), "no private key on the page");
+        assertFalse(registration.selectFirst(".response pre.body").text().contains("client_secret"));
+        assertEquals(clientId, document.selectFirst("code.client-id").text());
+
+        demoPages.forEach(DemoAppIT::assertNoSecrets);
+        demoPages.forEach(DemoAppIT::assertNoInlineScript);
+    }
+
+    @Test
+    @Order(11)
+    void whenTheFapiTokenExpiresThenTheApiSaysSoUnderDPoPAndRefreshKeepsTheRefreshTokenAndBindsTheNewOne() {
+        Browser.Page connected = connectFapi("jane");
+        String refreshToken = maskedMember(step(connected.document(), "introspection").previousElementSibling(),
+                "refresh_token");
+
+        api.advanceClock(61);
+        Browser.Page again = demoPage(browser.submit(connected, "demo", "demo:callAgain", Map.of()));
+        Element refused = again.document().select("#steps > li.step-balance").last();
+        assertEquals("401 Unauthorized", refused.selectFirst("pre.status-line").text());
+        assertTrue(refused.selectFirst("td[data-header=WWW-Authenticate]").text().startsWith("DPoP "),
+                refused.text());
+
+        Document document = demoPage(browser.submit(again, "demo", "demo:refresh", Map.of())).document();
+        Element refresh = document.select("#steps > li.step-refresh").last();
+        assertTrue(refresh.hasClass("ok"), refresh.text());
+        assertEquals("refresh_token", param(refresh, "grant_type"));
+        assertEquals(refreshToken, maskedMember(refresh, "refresh_token"));
+        assertTrue(refresh.selectFirst("p.check").text().contains("does not rotate"), refresh.text());
+        assertEquals("dpop+jwt", jwt(refresh, 1)[0].getString("typ"));
+        assertTrue(document.select("#steps > li.step").last().hasClass("ok"));
+        assertEquals("981,719.23", document.selectFirst(".balance").text());
+
+        Document over = demoPage(browser.submit(demoPage(browser.open(loopback.resolve("demo/"))), "demo",
+                "demo:startOver", Map.of())).document();
+        assertNotNull(over.getElementById("demo:connectFapi"));
+        assertEquals(FIRST_STEPS, kinds(connect("jane").document()), "the plain way again after the FAPI one");
+        demoPages.forEach(DemoAppIT::assertNoSecrets);
+    }
+
     /** The Connect form's fields as a browser posts them. */
     private static List<Map.Entry<String, String>> connectForm(Browser.Page demo) {
         List<Map.Entry<String, String>> fields = new ArrayList<>(Browser.fieldsOf(demo, "demo"));
@@ -316,6 +460,31 @@ class DemoAppIT extends DeployedWar {
         Browser.Page login = browser.submit(demo, "demo", "demo:connect", Map.of());
         assertNotNull(login.document().getElementById("login"), login.uri() + "\n" + login.body());
         return login;
+    }
+
+    /** As {@link #connect}, pressing "Connect with FAPI 2.0". */
+    private Browser.Page connectFapi(String username) {
+        Browser.Page login = browser.submit(openDemo(), "demo", "demo:connectFapi", Map.of());
+        assertNotNull(login.document().getElementById("login"), login.uri() + "\n" + login.body());
+        return demoPage(browser.allowIfShown(browser.logIn(login, username, "any password")));
+    }
+
+    /** The n-th JWT a step shows decoded: its header and its claims. */
+    private static JsonObject[] jwt(Element step, int n) {
+        Element jwt = step.select(".jwt").get(n);
+        return new JsonObject[] {parsed(jwt.selectFirst("pre.jwt-header").text()),
+                parsed(jwt.selectFirst("pre.jwt-claims").text())};
+    }
+
+    private static JsonObject parsed(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** A member of a step's response body, as the page shows it (masked). */
+    private static String maskedMember(Element step, String name) {
+        return parsed(step.selectFirst(".response pre.body").text()).getString(name);
     }
 
     /** The whole flow from the demo's page: Connect, log in, allow when asked, back at the demo's page. */
@@ -355,7 +524,18 @@ class DemoAppIT extends DeployedWar {
     private static void assertNoSecrets(Browser.Page page) {
         Document document = page.document();
         Set<String> publicValues = new HashSet<>(document.select(
-                "td[data-param=client_id], td[data-param=code_challenge], code.client-id").eachText());
+                "td[data-param=client_id], td[data-param=code_challenge], code.client-id, td[data-param=dpop_jkt], "
+                        + "td[data-header=DPoP-Nonce]").eachText());
+        for (String requestUri : document.select("td[data-param=request_uri]").eachText()) {
+            String reference = requestUri.substring(requestUri.lastIndexOf(':') + 1);
+            publicValues.add(reference);
+            publicValues.add("3A" + reference); // in the authorization URL, after the encoded colon %3A
+        }
+        Matcher member = PUBLIC_MEMBER.matcher(document.text());
+        while (member.find()) {
+            String value = member.group(2);
+            publicValues.add(value.substring(value.lastIndexOf(':') + 1));
+        }
         publicValues.addAll(document.select("input[type=hidden][name=_csrf]").eachAttr("value"));
         Matcher consentId = CONSENT_ID.matcher(page.body());
         while (consentId.find()) {
