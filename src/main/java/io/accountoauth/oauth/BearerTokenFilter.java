@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,13 +29,23 @@ import java.util.Optional;
  * Guards every API method marked {@link RequiresScope}: the request must carry one valid bearer token whose
  * scope covers the method. Refusals carry the RFC 6750 §3 {@code WWW-Authenticate} challenge.
  *
+ * <p>A token under the DPoP scheme (RFC 9449 §7) is answered under it, and every answer to such a request carries
+ * the server's current nonce (§9): the API does not require one, but a proof that carries one must carry a current
+ * one.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
-public class BearerTokenFilter implements ContainerRequestFilter {
+public class BearerTokenFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String REALM = "account";
+    /** Set on a request that came under the DPoP scheme: its answer carries a nonce. */
+    private static final String UNDER_DPOP = BearerTokenFilter.class.getName() + ".dpop";
+
+    /** Why a token's use is refused: the challenge's error and its description. */
+    private record Refusal(String error, String description) {
+    }
 
     @Inject
     TokenRegistry registry;
@@ -46,6 +58,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Inject
     DPoPProofs dpop;
+
+    @Inject
+    DPoPNonces nonces;
 
     @Inject
     Issuer issuer;
@@ -78,6 +93,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         BearerCredentials.Token presented = (BearerCredentials.Token) credentials;
+        if (presented.dpop()) {
+            request.setProperty(UNDER_DPOP, Boolean.TRUE);
+        }
         String value = presented.value();
         Optional<AccessToken> token = registry.findAccessToken(value);
         if (token.isEmpty()) {
@@ -87,10 +105,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     : challenge(Status.UNAUTHORIZED, "invalid_token", description, null));
             return;
         }
-        Optional<String> refused = proofRefused(request, presented, token.get());
+        Optional<Refusal> refused = proofRefused(request, presented, token.get());
         if (refused.isPresent()) {
-            request.abortWith(dpopChallenge(presented.dpop() && token.get().isDPoPBound() ? "invalid_dpop_proof"
-                    : "invalid_token", refused.get()));
+            request.abortWith(dpopChallenge(refused.get().error(), refused.get().description()));
             return;
         }
         if (!Scopes.covers(token.get().scope(), required.value())) {
@@ -104,31 +121,48 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     /**
      * Why a token's use is refused under DPoP (RFC 9449 §7), or empty when it stands: a DPoP-bound token must come
-     * under the DPoP scheme with a proof of its key for this request, and a bearer token under Bearer.
+     * under the DPoP scheme with a proof of its key for this request, and a bearer token under Bearer. A proof's
+     * nonce, when it has one, must be current (§9).
      */
-    private Optional<String> proofRefused(ContainerRequestContext request, BearerCredentials.Token presented,
+    private Optional<Refusal> proofRefused(ContainerRequestContext request, BearerCredentials.Token presented,
             AccessToken token) {
         if (!token.isDPoPBound()) {
-            return presented.dpop()
-                    ? Optional.of("This access token is not DPoP-bound: send it as Authorization: Bearer.")
-                    : Optional.empty();
+            return presented.dpop() ? Optional.of(new Refusal("invalid_token",
+                    "This access token is not DPoP-bound: send it as Authorization: Bearer.")) : Optional.empty();
         }
         if (!presented.dpop()) {
-            return Optional.of("This access token is DPoP-bound: send Authorization: DPoP <token> with a DPoP proof.");
+            return Optional.of(new Refusal("invalid_token",
+                    "This access token is DPoP-bound: send Authorization: DPoP <token> with a DPoP proof."));
         }
         try {
             Optional<String> proof = DPoPProofs.proof(request.getHeaders().get(DPoPProofs.HEADER));
             if (proof.isEmpty()) {
-                return Optional.of("A DPoP proof of the token's key must come with it, in the DPoP header.");
+                return Optional.of(new Refusal("invalid_dpop_proof",
+                        "A DPoP proof of the token's key must come with it, in the DPoP header."));
             }
             String path = request.getUriInfo().getRequestUri().getRawPath()
                     .substring(servletRequest.getContextPath().length());
-            String jkt = dpop.verify(proof.get(), request.getMethod(), issuer.of(servletRequest) + path,
+            DPoPProofs.Proof checked = dpop.check(proof.get(), request.getMethod(), issuer.of(servletRequest) + path,
                     presented.value());
-            return jkt.equals(token.jkt()) ? Optional.empty()
-                    : Optional.of("The DPoP proof is made by another key than the one the token is bound to.");
+            if (!checked.jkt().equals(token.jkt())) {
+                return Optional.of(new Refusal("invalid_dpop_proof",
+                        "The DPoP proof is made by another key than the one the token is bound to."));
+            }
+            if (checked.nonce() != null && !nonces.accepts(checked.nonce())) {
+                return Optional.of(new Refusal("use_dpop_nonce",
+                        "The DPoP proof's nonce is not current: use the DPoP-Nonce header's."));
+            }
+            return Optional.empty();
         } catch (Jose.Refused e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(new Refusal("invalid_dpop_proof", e.getMessage()));
+        }
+    }
+
+    /** RFC 9449 §9: the answer to a request under the DPoP scheme gives the nonce to put in the next proof. */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(UNDER_DPOP) != null) {
+            response.getHeaders().putSingle(DPoPNonces.HEADER, nonces.current());
         }
     }
 

@@ -75,18 +75,13 @@ public class DPoPProofs {
     }
 
     /**
-     * The thumbprint of the key that made the proof.
+     * The thumbprint of the key that made the proof, and the nonce it carries.
      *
      * @param method      the request's method
      * @param uri         the request's URI as the client addressed it
      * @param accessToken the access token the request presents, or null
      * @throws Jose.Refused when the proof does not hold
      */
-    public String verify(String proof, String method, String uri, String accessToken) {
-        return check(proof, method, uri, accessToken).jkt();
-    }
-
-    /** As {@link #verify}, with the proof's {@code nonce} claim besides. */
     public Proof check(String proof, String method, String uri, String accessToken) {
         SignedJWT jwt;
         JWTClaimsSet claims;

@@ -160,6 +160,28 @@ class DPoPIT extends DeployedWar {
         assertEquals(200, withQuery.statusCode(), withQuery.body());
     }
 
+    // RFC 9449 §9: the API gives its nonce; a proof need not carry one, but one it carries must be current
+    @Test
+    void whenTheApiIsCalledUnderDPoPThenItGivesItsNonceAndRefusesAStaleOne() throws Exception {
+        String token = boundTokens().getString("access_token");
+        HttpResponse<String> first = balance("DPoP", token, balanceProof(token, c -> c));
+        assertEquals(200, first.statusCode(), first.body());
+        String nonce = first.headers().firstValue("DPoP-Nonce").orElseThrow();
+
+        HttpResponse<String> withNonce = balance("DPoP", token, balanceProof(token, c -> c.claim("nonce", nonce)));
+        assertEquals(200, withNonce.statusCode(), withNonce.body());
+
+        HttpResponse<String> stale = balance("DPoP", token, balanceProof(token, c -> c.claim("nonce", "made-up")));
+        assertRefused(stale, "use_dpop_nonce");
+        assertEquals(nonce, stale.headers().firstValue("DPoP-Nonce").orElse(null));
+
+
+        String bearer = api.redeem(browser.sandboxCode("jane"));
+        HttpResponse<String> plain = api.withBearer("account/balance", bearer);
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("DPoP-Nonce").isEmpty(), "no nonce for a Bearer call");
+    }
+
     @Test
     void whenABoundTokenHasExpiredThenTheApiAnswersUnderTheDPoPScheme() throws Exception {
         String token = boundTokens().getString("access_token");
