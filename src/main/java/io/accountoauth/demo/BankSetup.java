@@ -91,10 +91,6 @@ public final class BankSetup implements Serializable {
         return url.startsWith(base + "/") ? appIssuer + url.substring(base.length()) : url;
     }
 
-    /** For the app's own calls: {@code /account/info} and {@code /account/balance} are under it. */
-    String apiBase() {
-        return addresses.bankUrl() + "/account";
-    }
 
     String clientId() {
         return clientId;

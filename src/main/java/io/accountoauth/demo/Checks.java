@@ -100,6 +100,10 @@ final class Checks {
 
     static final String INTROSPECTION_REFUSED = "The bank did not describe the token as active: ";
 
+    static final String API_NONCE = "The bank found the access token valid and the proof made for this request, "
+            + "but carrying a nonce the API no longer takes (RFC 9449 §9): it answered 401 with error "
+            + "use_dpop_nonce and its current nonce in DPoP-Nonce. The app calls again with a new proof carrying it.";
+
     static final String API_UNAUTHORIZED_DPOP = "The bank refused the token or its proof: more than 60 seconds old "
             + "or revoked, or a proof that does not hold for this request; it answered 401 with the DPoP scheme's "
             + "error in WWW-Authenticate. Refresh gets a new token.";
@@ -122,7 +126,8 @@ final class Checks {
     static String apiAllowedWithProof(String path) {
         return "The bank found the access token valid and DPoP-bound, and the proof made for this very request: "
                 + "signed by the key whose thumbprint is the token's cnf.jkt, htm GET, htu " + path + ", ath the "
-                + "hash of this token, iat fresh, jti new; so it answered for the customer who allowed it.";
+                + "hash of this token, iat fresh, jti new, and its nonce, when it has one, the API's current one; so "
+                + "it answered for the customer who allowed it, with the nonce for the next proof in DPoP-Nonce.";
     }
 
     /** The app's check of the introspection answer: the token is bound to its own key. */

@@ -202,10 +202,10 @@ public class DemoFlow {
             return;
         }
         session.message(null);
-        HttpCall balance = apiCall(setup, setup.apiBase() + "/balance", token);
+        HttpCall balance = apiCall(setup, StepKind.BALANCE, "/account/balance", token);
         session.add(apiStep(setup, StepKind.BALANCE, "/account/balance", balance));
         balance.member("account_balance").filter(b -> balance.status() == 200).ifPresent(session::balance);
-        HttpCall info = apiCall(setup, setup.apiBase() + "/info", token);
+        HttpCall info = apiCall(setup, StepKind.INFO, "/account/info", token);
         session.add(apiStep(setup, StepKind.INFO, "/account/info", info));
         if (info.status() == 200) {
             session.owner(info.member("account_owner").orElse(null), info.member("fullname").orElse(null));
@@ -329,18 +329,36 @@ public class DemoFlow {
         return all;
     }
 
-    /** A call of the account API: a bearer token, or under FAPI 2.0 a DPoP-bound one with a proof for this call. */
-    private HttpCall apiCall(BankSetup setup, String url, String token) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (setup.isFapi()) {
-            headers.put("Authorization", "DPoP " + token);
-            headers.put("DPoP", AppJose.dpopProof(session.dpopKey(), "GET", setup.published(url), token, null,
-                    clock.instant(), random));
-        } else {
-            headers.put("Authorization", "Bearer " + token);
+    /**
+     * A call of the account API: a bearer token, or under FAPI 2.0 a DPoP-bound one with a proof for this call,
+     * carrying the nonce the API last gave (RFC 9449 §9), which the app keeps apart from the token endpoint's; when
+     * the API answers use_dpop_nonce, once more with the nonce it gave, that first answer recorded as a step.
+     */
+    private HttpCall apiCall(BankSetup setup, StepKind kind, String path, String token) {
+        String url = setup.addresses().bankUrl() + path;
+        if (!setup.isFapi()) {
+            return http.get(url, Map.of("Authorization", "Bearer " + token, "Accept", BankHttp.JSON));
         }
+        HttpCall call = provenApiCall(setup, url, token);
+        if (call.status() == 401 && call.responseHeader("WWW-Authenticate")
+                .filter(challenge -> challenge.contains("error=\"use_dpop_nonce\"")).isPresent()
+                && call.responseHeader(DPOP_NONCE).isPresent()) {
+            session.add(recorder.call(kind, apiTitle(setup, path) + ": the API asks for its nonce", call,
+                    Step.Checker.BANK, Checks.API_NONCE, true));
+            call = provenApiCall(setup, url, token);
+        }
+        return call;
+    }
+
+    private HttpCall provenApiCall(BankSetup setup, String url, String token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "DPoP " + token);
+        headers.put("DPoP", AppJose.dpopProof(session.dpopKey(), "GET", setup.published(url), token,
+                session.apiNonce(), clock.instant(), random));
         headers.put("Accept", BankHttp.JSON);
-        return http.get(url, headers);
+        HttpCall call = http.get(url, headers);
+        call.responseHeader(DPOP_NONCE).ifPresent(session::apiNonce);
+        return call;
     }
 
     /**
@@ -381,8 +399,12 @@ public class DemoFlow {
             case 403 -> Checks.API_FORBIDDEN;
             default -> Checks.apiRefused(call.status());
         };
-        return recorder.call(kind, "API call: GET " + path + (fapi ? " with the access token and a DPoP proof"
-                : " with the access token"), call, Step.Checker.BANK, check, call.status() == 200);
+        return recorder.call(kind, apiTitle(setup, path), call, Step.Checker.BANK, check, call.status() == 200);
+    }
+
+    private static String apiTitle(BankSetup setup, String path) {
+        return "API call: GET " + path + (setup.isFapi() ? " with the access token and a DPoP proof"
+                : " with the access token");
     }
 
     private Step callbackStep(ShownRequest request, ShownResponse response, String check, boolean ok) {

@@ -29,6 +29,7 @@ public class DemoSession implements Serializable {
     private String refreshToken;
     private ECKey dpopKey;
     private String dpopNonce;
+    private String apiNonce;
     private String balance;
     private String accountOwner;
     private String fullname;
@@ -77,6 +78,7 @@ public class DemoSession implements Serializable {
         refreshToken = null;
         dpopKey = null;
         dpopNonce = null;
+        apiNonce = null;
     }
 
     /** The key pair this flow's DPoP proofs are made with, and its tokens bound to. */
@@ -87,6 +89,11 @@ public class DemoSession implements Serializable {
     /** The nonce the bank's token endpoint last gave, for the next proof there. */
     void dpopNonce(String dpopNonce) {
         this.dpopNonce = dpopNonce;
+    }
+
+    /** The nonce the account API last gave, for the next proof there. */
+    void apiNonce(String apiNonce) {
+        this.apiNonce = apiNonce;
     }
 
     void forgetRefreshToken() {
@@ -124,6 +131,10 @@ public class DemoSession implements Serializable {
 
     String dpopNonce() {
         return dpopNonce;
+    }
+
+    String apiNonce() {
+        return apiNonce;
     }
 
     BankSetup setup() {

@@ -428,8 +428,31 @@ class DemoAppIT extends DeployedWar {
         assertTrue(document.select("#steps > li.step").last().hasClass("ok"));
         assertEquals("981,719.23", document.selectFirst(".balance").text());
 
-        Document over = demoPage(browser.submit(demoPage(browser.open(loopback.resolve("demo/"))), "demo",
-                "demo:startOver", Map.of())).document();
+        // Two minutes on, other apps' calls have moved the bank's nonce on twice: both nonces the app holds are
+        // stale, and the token endpoint and the API each ask for theirs
+        for (int i = 0; i < 2; i++) {
+            api.advanceClock(61);
+            assertTrue(api.get("account/balance", "Authorization", "DPoP another-apps-token").headers()
+                    .firstValue("DPoP-Nonce").isPresent());
+        }
+        Browser.Page later = demoPage(browser.submit(demoPage(browser.open(loopback.resolve("demo/"))), "demo",
+                "demo:refresh", Map.of()));
+        List<String> kinds = kinds(later.document());
+        assertEquals(List.of("refresh", "refresh", "balance", "balance", "info"), kinds.subList(kinds.size() - 5,
+                kinds.size()));
+        Elements last = later.document().select("#steps > li.step");
+        Element tokenAsks = last.get(last.size() - 5);
+        assertTrue(tokenAsks.selectFirst(".response pre.body").text().contains("use_dpop_nonce"), tokenAsks.text());
+        Element apiAsks = last.get(last.size() - 3);
+        assertEquals("401 Unauthorized", apiAsks.selectFirst("pre.status-line").text());
+        assertTrue(apiAsks.selectFirst("td[data-header=WWW-Authenticate]").text().contains("use_dpop_nonce"));
+        String apiNonce = apiAsks.selectFirst("td[data-header=DPoP-Nonce]").text();
+        assertEquals(apiNonce, jwt(last.get(last.size() - 2), 0)[1].getString("nonce"));
+        for (Element step : last.subList(last.size() - 5, last.size())) {
+            assertTrue(step.hasClass("ok"), step.text());
+        }
+
+        Document over = demoPage(browser.submit(later, "demo", "demo:startOver", Map.of())).document();
         assertNotNull(over.getElementById("demo:connectFapi"));
         assertEquals(FIRST_STEPS, kinds(connect("jane").document()), "the plain way again after the FAPI one");
         demoPages.forEach(DemoAppIT::assertNoSecrets);
