@@ -35,7 +35,8 @@ public class AccountResource {
     @RequiresScope(Scopes.INFO)
     @Operation(operationId = "info", summary = "The account owner's details",
             description = "For a bearer token whose scope is read or info, valid 60 seconds from its issue.")
-    @APIResponse(responseCode = "200", description = "The details. Cache-Control: no-store.",
+    @APIResponse(responseCode = "200", description = "The details. Cache-Control: no-store; under the DPoP "
+            + "scheme, DPoP-Nonce.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountInfo")))
     @APIResponse(responseCode = "400", ref = "BearerInvalidRequest")
     @APIResponse(responseCode = "401", ref = "BearerUnauthorized")
@@ -52,7 +53,8 @@ public class AccountResource {
     @RequiresScope(Scopes.BALANCE)
     @Operation(operationId = "balance", summary = "The account's balance",
             description = "For a bearer token whose scope is read or balance, valid 60 seconds from its issue.")
-    @APIResponse(responseCode = "200", description = "The balance. Cache-Control: no-store.",
+    @APIResponse(responseCode = "200", description = "The balance. Cache-Control: no-store; under the DPoP "
+            + "scheme, DPoP-Nonce.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountBalance")))
     @APIResponse(responseCode = "400", ref = "BearerInvalidRequest")
     @APIResponse(responseCode = "401", ref = "BearerUnauthorized")

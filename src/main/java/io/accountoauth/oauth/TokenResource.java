@@ -68,10 +68,15 @@ public class TokenResource {
                     RFC 7636) and the `refresh_token` grant (§6). Only POST: any other method is answered 405.
 
                     The client authenticates by exactly one method: HTTP Basic (`client_secret_basic`), \
-                    client_id and client_secret in the form (`client_secret_post`), or, for a public client, \
-                    client_id alone (`none`). A code works once, within 60 seconds, for the client and \
-                    redirect_uri it was issued for. Refresh tokens rotate: each use returns a new one, and a used \
-                    one presented again revokes the whole grant.""")
+                    client_id and client_secret in the form (`client_secret_post`), a signed client assertion \
+                    (`private_key_jwt`, RFC 7523 §2.2), or, for a public client, client_id alone (`none`). A code \
+                    works once, within 60 seconds, for the client and redirect_uri it was issued for. Refresh \
+                    tokens rotate: each use returns a new one, and a used one presented again revokes the whole \
+                    grant; a FAPI 2.0 client's refresh token stays, its tokens being sender-constrained.
+
+                    With a `DPoP` header (RFC 9449) the access token is bound to the proof's key and its \
+                    `token_type` is `DPoP`; the answer carries `DPoP-Nonce`, the nonce for the next proof. A client \
+                    registered with `dpop_bound_access_tokens` must send a proof carrying that nonce.""")
     @SecurityRequirementsSet(@SecurityRequirement(name = SecuritySchemes.BASIC))
     @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "The tokens: an access token valid 60 seconds and a refresh "
@@ -83,7 +88,9 @@ public class TokenResource {
             `invalid_grant`: the code or refresh token is unknown, expired, used, another client's, issued for \
             another redirect_uri, or its PKCE proof fails. \
             `invalid_scope`: the scope is unknown or wider than the grant's. `unsupported_grant_type`: neither \
-            authorization_code nor refresh_token.""",
+            authorization_code nor refresh_token. `invalid_dpop_proof`: the DPoP proof is missing where the \
+            client's tokens are DPoP-bound, or does not hold (RFC 9449 §4.3). `use_dpop_nonce`: the proof must \
+            carry the server's current nonce, given in the `DPoP-Nonce` header (RFC 9449 §8).""",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", ref = "InvalidClient")
     @APIResponse(responseCode = "415", ref = "NotAForm")
@@ -107,7 +114,14 @@ public class TokenResource {
                             description = "client_secret_post, or a public client (none). With Basic it may be "
                                     + "left out, and must match when sent."),
                     @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
-                            description = "client_secret_post; never together with Basic.")})))
+                            description = "client_secret_post; never together with Basic."),
+                    @SchemaProperty(name = "client_assertion_type", type = SchemaType.STRING,
+                            enumeration = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                            description = "private_key_jwt."),
+                    @SchemaProperty(name = "client_assertion", type = SchemaType.STRING,
+                            description = "private_key_jwt: a JWT signed with one of the client's registered keys "
+                                    + "(PS256, ES256 or EdDSA); iss and sub the client_id, aud the issuer, exp "
+                                    + "within five minutes, a new jti.")})))
             MultivaluedMap<String, String> form, @Context HttpHeaders headers,
             @Context HttpServletRequest request) {
         RequestParameters parameters = RequestParameters.singleValued(form);

@@ -125,6 +125,10 @@ class ApiDocsIT extends DeployedWar {
                 JsonObject response = resolve(document, responses.getJsonObject(code));
                 assertNotNull(response.getJsonObject("headers").getJsonObject("WWW-Authenticate"), path + " " + code);
             }
+            // RFC 9449 §9: a refusal under the DPoP scheme gives the nonce to use
+            JsonObject unauthorized = resolve(document, responses.getJsonObject("401"));
+            assertNotNull(unauthorized.getJsonObject("headers").getJsonObject("DPoP-Nonce"), path);
+            assertTrue(unauthorized.getString("description").contains("use_dpop_nonce"), path);
         }
     }
 
@@ -144,7 +148,8 @@ class ApiDocsIT extends DeployedWar {
                 .getJsonObject("application/x-www-form-urlencoded").getJsonObject("schema");
 
         assertTrue(schema.getJsonObject("properties").keySet().containsAll(List.of("grant_type", "code",
-                "redirect_uri", "code_verifier", "refresh_token", "client_id", "client_secret")), schema.toString());
+                "redirect_uri", "code_verifier", "refresh_token", "client_id", "client_secret", "client_assertion_type",
+                "client_assertion")), schema.toString());
     }
 
     @Test
