@@ -11,13 +11,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 
 /**
@@ -79,7 +75,7 @@ final class AppJose {
                 .claim("htu", uri)
                 .issueTime(Date.from(now));
         if (accessToken != null) {
-            claims.claim("ath", hash(accessToken));
+            claims.claim("ath", Digests.sha256Base64Url(accessToken));
         }
         if (nonce != null) {
             claims.claim("nonce", nonce);
@@ -96,15 +92,5 @@ final class AppJose {
             throw new IllegalStateException("An EC P-256 key signs ES256", e);
         }
         return jwt.serialize();
-    }
-
-    /** {@code ath}: base64url of the SHA-256 of the token's ASCII. */
-    private static String hash(String accessToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package io.accountoauth.demo;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The app's PKCE pair for one authorization request: a random verifier it keeps, and the S256 challenge
@@ -27,11 +23,6 @@ record ProofKey(String verifier, String challenge) implements Serializable {
     }
 
     static String challengeOf(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return Digests.sha256Base64Url(verifier);
     }
 }
