@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The demo app's side of the authorization-code flow, step by step: the authorization request, the
@@ -33,6 +35,7 @@ public class DemoFlow {
 
     static final String SCOPE = "read";
     private static final String DPOP_NONCE = "DPoP-Nonce";
+    private static final String USE_DPOP_NONCE = "use_dpop_nonce";
     private static final int STATE_BYTES = 16; // 128 bits
     private static final long DEFAULT_EXPIRES_IN = 60;
 
@@ -268,19 +271,27 @@ public class DemoFlow {
 
     /**
      * A token request as the app's profile makes it. Under FAPI 2.0: with a client assertion and a DPoP proof, and
-     * when the bank answers use_dpop_nonce (RFC 9449 §8), once more with the nonce it gave, that first answer
-     * recorded as a step of its own.
+     * when the bank answers use_dpop_nonce (RFC 9449 §8), once more with the nonce it gave.
      */
     private HttpCall tokenRequest(BankSetup setup, Map<String, String> form, StepKind kind, String title) {
         if (!setup.isFapi()) {
             return http.postForm(setup.tokenEndpoint(), form, tokenHeaders(setup));
         }
-        HttpCall call = provenTokenRequest(setup, form);
-        if (call.status() == 400 && call.member("error").filter("use_dpop_nonce"::equals).isPresent()
-                && call.responseHeader(DPOP_NONCE).isPresent()) {
-            session.add(recorder.call(kind, title + ": the bank asks for its nonce", call, Step.Checker.BANK,
-                    Checks.TOKEN_NONCE, true));
-            call = provenTokenRequest(setup, form);
+        return withNonce(() -> provenTokenRequest(setup, form),
+                call -> call.status() == 400 && call.member("error").filter(USE_DPOP_NONCE::equals).isPresent(),
+                kind, title + ": the bank asks for its nonce", Checks.TOKEN_NONCE);
+    }
+
+    /**
+     * A DPoP request, made again once with a new proof when the answer asks for the server's nonce and gives it
+     * (RFC 9449 §8, §9); that first answer is recorded as a step of its own.
+     */
+    private HttpCall withNonce(Supplier<HttpCall> send, Predicate<HttpCall> asksForNonce, StepKind kind,
+            String title, String check) {
+        HttpCall call = send.get();
+        if (asksForNonce.test(call) && call.responseHeader(DPOP_NONCE).isPresent()) {
+            session.add(recorder.call(kind, title, call, Step.Checker.BANK, check, true));
+            call = send.get();
         }
         return call;
     }
@@ -332,22 +343,17 @@ public class DemoFlow {
     /**
      * A call of the account API: a bearer token, or under FAPI 2.0 a DPoP-bound one with a proof for this call,
      * carrying the nonce the API last gave (RFC 9449 §9), which the app keeps apart from the token endpoint's; when
-     * the API answers use_dpop_nonce, once more with the nonce it gave, that first answer recorded as a step.
+     * the API answers use_dpop_nonce, once more with the nonce it gave.
      */
     private HttpCall apiCall(BankSetup setup, StepKind kind, String path, String token) {
         String url = setup.addresses().bankUrl() + path;
         if (!setup.isFapi()) {
             return http.get(url, Map.of("Authorization", "Bearer " + token, "Accept", BankHttp.JSON));
         }
-        HttpCall call = provenApiCall(setup, url, token);
-        if (call.status() == 401 && call.responseHeader("WWW-Authenticate")
-                .filter(challenge -> challenge.contains("error=\"use_dpop_nonce\"")).isPresent()
-                && call.responseHeader(DPOP_NONCE).isPresent()) {
-            session.add(recorder.call(kind, apiTitle(setup, path) + ": the API asks for its nonce", call,
-                    Step.Checker.BANK, Checks.API_NONCE, true));
-            call = provenApiCall(setup, url, token);
-        }
-        return call;
+        return withNonce(() -> provenApiCall(setup, url, token),
+                call -> call.status() == 401 && call.responseHeader("WWW-Authenticate")
+                        .filter(challenge -> challenge.contains("error=\"" + USE_DPOP_NONCE + "\"")).isPresent(),
+                kind, apiTitle(setup, path) + ": the API asks for its nonce", Checks.API_NONCE);
     }
 
     private HttpCall provenApiCall(BankSetup setup, String url, String token) {
