@@ -91,7 +91,6 @@ public final class BankSetup implements Serializable {
         return url.startsWith(base + "/") ? appIssuer + url.substring(base.length()) : url;
     }
 
-
     String clientId() {
         return clientId;
     }
